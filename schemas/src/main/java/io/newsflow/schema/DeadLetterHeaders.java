@@ -1,0 +1,25 @@
+package io.newsflow.schema;
+
+/**
+ * Header names on records in {@link Topics#DLQ}. Values are UTF-8 strings. The value of a dead-letter
+ * record is the original value bytes, untouched, so it can be replayed once the cause is fixed.
+ */
+public final class DeadLetterHeaders {
+    /** Why the record was rejected, one line, e.g. "missing id" or "undecodable value". */
+    public static final String REASON = "newsflow.error.reason";
+    /** Fully-qualified class of the exception behind the rejection, if there was one. */
+    public static final String EXCEPTION_CLASS = "newsflow.error.exception.class";
+    /** Message of that exception. */
+    public static final String EXCEPTION_MESSAGE = "newsflow.error.exception.message";
+    /** Topic the rejected record was read from. */
+    public static final String SOURCE_TOPIC = "newsflow.error.source.topic";
+    /** Partition it was read from (decimal). */
+    public static final String SOURCE_PARTITION = "newsflow.error.source.partition";
+    /** Offset it was read from (decimal). */
+    public static final String SOURCE_OFFSET = "newsflow.error.source.offset";
+    /** Which processing step rejected it, e.g. "decode" or "validate". */
+    public static final String STAGE = "newsflow.error.stage";
+
+    private DeadLetterHeaders() {
+    }
+}
