@@ -1,0 +1,91 @@
+package io.newsflow.enrich;
+
+import io.newsflow.enrich.tag.EntityTagger;
+import io.newsflow.enrich.tag.Gazetteer;
+import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.RawArticle;
+import io.newsflow.serde.SpecificAvroSerde;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the enrichment topology: news.articles.raw (String, RawArticle) -> news.articles.enriched
+ * (String, EnrichedArticle), bad records to news.articles.dlq. Wires config -> topology -> KafkaStreams
+ * and runs until stopped; nothing else lives here.
+ */
+public final class EnrichApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public EnrichApp(EnrichConfig config) {
+        SpecificAvroSerde<RawArticle> rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
+        SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
+        Topology topology = EnrichTopology.build(config, new EntityTagger(gazetteer(config)), rawSerde, enrichedSerde, Clock.systemUTC());
+        streams = new KafkaStreams(topology, config.streamsProperties());
+        streams.setUncaughtExceptionHandler(new BoundedThreadReplacement(config.maxThreadReplacements(),
+                config.errorPolicy() == EnrichConfig.ErrorPolicy.FAIL));
+        streams.setStateListener((now, before) -> {
+            LOG.info("enrich-service state {} -> {}", before, now);
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+    }
+
+    private static Gazetteer gazetteer(EnrichConfig config) {
+        if (config.gazetteer().isEmpty()) {
+            return Gazetteer.bundled();
+        }
+        try {
+            return Gazetteer.load(config.gazetteer().get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read gazetteer " + config.gazetteer().get(), e);
+        }
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Blocks until the streams instance stops (closed, or shut down after errors). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+        stopped.countDown();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        EnrichConfig config;
+        try {
+            config = EnrichConfig.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("enrich: " + e.getMessage());
+            System.exit(78); // EX_CONFIG
+            return;
+        }
+        EnrichApp app = new EnrichApp(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
+        app.start();
+        app.awaitStop();
+        System.exit(app.state() == KafkaStreams.State.ERROR ? 1 : 0);
+    }
+}

@@ -1,0 +1,185 @@
+package io.newsflow.enrich;
+
+import io.newsflow.schema.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Every enrich-service setting, read once at start from environment-style keys ({@link #fromEnv}):
+ * main passes {@code System.getenv()} with CLI flags laid over it; tests pass a map. Invalid settings
+ * fail start-up with every problem listed at once.
+ *
+ * <p>Any other {@code KAFKA_*} variable passes through as a raw client property
+ * ({@code KAFKA_SASL_MECHANISM} becomes {@code sasl.mechanism}), so SASL/SSL needs no code change.
+ */
+public record EnrichConfig(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        String applicationId,
+        String inputTopic,
+        String outputTopic,
+        String deadLetterTopic,
+        ErrorPolicy errorPolicy,
+        String processingGuarantee,
+        int streamThreads,
+        int maxThreadReplacements,
+        Optional<Path> stateDir,
+        Optional<Path> gazetteer,
+        Map<String, String> clientProperties) {
+
+    public static final String BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
+    public static final String APPLICATION_ID = "NEWSFLOW_APPLICATION_ID";
+    public static final String INPUT_TOPIC = "NEWSFLOW_INPUT_TOPIC";
+    public static final String OUTPUT_TOPIC = "NEWSFLOW_OUTPUT_TOPIC";
+    public static final String DLQ_TOPIC = "NEWSFLOW_DLQ_TOPIC";
+    public static final String ERROR_POLICY = "NEWSFLOW_ERROR_POLICY";
+    public static final String PROCESSING_GUARANTEE = "NEWSFLOW_PROCESSING_GUARANTEE";
+    public static final String STREAM_THREADS = "NEWSFLOW_STREAM_THREADS";
+    public static final String MAX_THREAD_REPLACEMENTS = "NEWSFLOW_MAX_THREAD_REPLACEMENTS";
+    public static final String STATE_DIR = "NEWSFLOW_STATE_DIR";
+    public static final String GAZETTEER = "NEWSFLOW_GAZETTEER";
+    /** Prefix of raw Kafka client properties passed through from the environment. */
+    public static final String KAFKA_PREFIX = "KAFKA_";
+
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+    public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
+    public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
+    public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
+    public static final int DEFAULT_STREAM_THREADS = 1;
+    public static final int DEFAULT_MAX_THREAD_REPLACEMENTS = 3;
+
+    /** KAFKA_* variables that are not client properties (ours, or the Kafka scripts' JVM options). */
+    private static final java.util.Set<String> NOT_CLIENT_PROPERTIES = java.util.Set.of(BOOTSTRAP_SERVERS,
+            "KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_DEBUG", "KAFKA_JMX_OPTS");
+
+    /** Sized for ~3 KB articles: with Kafka's defaults a stream loses 2-3x (measured, see README). */
+    static final int PRODUCER_BATCH_BYTES = 262_144;
+    static final int PRODUCER_LINGER_MS = 5;
+    static final int CONSUMER_MAX_PARTITION_FETCH_BYTES = 8 * 1024 * 1024;
+    static final int CONSUMER_MAX_POLL_RECORDS = 2_000;
+
+    /** What to do with a record that cannot be decoded or is invalid. */
+    public enum ErrorPolicy {
+        /** Write it to the dead-letter topic with the reason in headers, and go on (default). */
+        DEAD_LETTER,
+        /** Stop the application on the first bad record. */
+        FAIL;
+
+        static ErrorPolicy parse(String value) {
+            return ErrorPolicy.valueOf(value.strip().replace('-', '_').toUpperCase(Locale.ROOT));
+        }
+    }
+
+    public EnrichConfig {
+        clientProperties = Map.copyOf(clientProperties);
+    }
+
+    /** Reads and validates the settings; throws {@link IllegalArgumentException} listing every problem. */
+    public static EnrichConfig fromEnv(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        String bootstrap = get(env, BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS);
+        String registry = get(env, SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL);
+        if (!(registry.startsWith("http://") || registry.startsWith("https://") || registry.startsWith("mock://"))) {
+            problems.add(SCHEMA_REGISTRY_URL + "=" + registry + ": expected an http(s):// URL");
+        }
+        String input = get(env, INPUT_TOPIC, Topics.RAW);
+        String output = get(env, OUTPUT_TOPIC, Topics.ENRICHED);
+        String dlq = get(env, DLQ_TOPIC, Topics.DLQ);
+        if (input.equals(output) || input.equals(dlq) || output.equals(dlq)) {
+            problems.add("input, output and dead-letter topics must differ (got " + input + ", " + output + ", " + dlq + ")");
+        }
+        ErrorPolicy policy = ErrorPolicy.DEAD_LETTER;
+        try {
+            policy = ErrorPolicy.parse(get(env, ERROR_POLICY, "dead-letter"));
+        } catch (IllegalArgumentException e) {
+            problems.add(ERROR_POLICY + "=" + env.get(ERROR_POLICY) + ": expected dead-letter or fail");
+        }
+        String guarantee = get(env, PROCESSING_GUARANTEE, DEFAULT_PROCESSING_GUARANTEE);
+        if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+            problems.add(PROCESSING_GUARANTEE + "=" + guarantee + ": expected exactly_once_v2 or at_least_once");
+        }
+        int threads = positiveInt(env, STREAM_THREADS, DEFAULT_STREAM_THREADS, problems);
+        int replacements = positiveInt(env, MAX_THREAD_REPLACEMENTS, DEFAULT_MAX_THREAD_REPLACEMENTS, problems);
+        Optional<Path> gazetteer = Optional.ofNullable(env.get(GAZETTEER)).filter(s -> !s.isBlank()).map(Path::of);
+        gazetteer.filter(p -> !Files.isReadable(p))
+                .ifPresent(p -> problems.add(GAZETTEER + "=" + p + ": file not found or not readable"));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid enrich-service configuration: " + String.join("; ", problems));
+        }
+        return new EnrichConfig(bootstrap, registry, get(env, APPLICATION_ID, DEFAULT_APPLICATION_ID), input, output, dlq,
+                policy, guarantee, threads, replacements,
+                Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of), gazetteer,
+                passThrough(env));
+    }
+
+    /** Kafka Streams properties: our tuned defaults, with raw client properties winning. */
+    public Properties streamsProperties() {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(streamThreads));
+        stateDir.ifPresent(dir -> props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(PRODUCER_BATCH_BYTES));
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), String.valueOf(PRODUCER_LINGER_MS));
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                String.valueOf(CONSUMER_MAX_PARTITION_FETCH_BYTES));
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), String.valueOf(CONSUMER_MAX_POLL_RECORDS));
+        return props;
+    }
+
+    /** Settings for the schema-registry serdes (Confluent key names). */
+    public Map<String, Object> serdeConfig() {
+        Map<String, Object> serde = new LinkedHashMap<>();
+        clientProperties.forEach((k, v) -> {
+            if (k.startsWith("schema.registry.") || k.startsWith("basic.auth.")) {
+                serde.put(k, v);
+            }
+        });
+        serde.put("schema.registry.url", schemaRegistryUrl);
+        return serde;
+    }
+
+    private static String get(Map<String, String> env, String key, String fallback) {
+        String value = env.get(key);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static int positiveInt(Map<String, String> env, String key, int fallback, List<String> problems) {
+        String value = get(env, key, String.valueOf(fallback));
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(key + "=" + value + ": expected a whole number >= 0");
+        return fallback;
+    }
+
+    /** {@code KAFKA_SASL_MECHANISM=PLAIN} becomes {@code sasl.mechanism=PLAIN}; our own keys are not passed. */
+    static Map<String, String> passThrough(Map<String, String> env) {
+        Map<String, String> props = new LinkedHashMap<>();
+        env.forEach((key, value) -> {
+            if (key.startsWith(KAFKA_PREFIX) && !NOT_CLIENT_PROPERTIES.contains(key) && key.length() > KAFKA_PREFIX.length()) {
+                props.put(key.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return props;
+    }
+}

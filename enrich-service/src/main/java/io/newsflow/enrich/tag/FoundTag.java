@@ -1,0 +1,12 @@
+package io.newsflow.enrich.tag;
+
+/**
+ * One tag of an article.
+ *
+ * @param name     canonical name
+ * @param type     what it names
+ * @param origin   how it was found
+ * @param mentions times it is mentioned in the clean text
+ */
+public record FoundTag(String name, EntityType type, TagOrigin origin, int mentions) {
+}

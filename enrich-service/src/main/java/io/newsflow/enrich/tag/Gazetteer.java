@@ -1,0 +1,102 @@
+package io.newsflow.enrich.tag;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Known entities with their canonical name, type and aliases. Loaded from a tab-separated file, one
+ * entity a line: {@code canonical<TAB>TYPE<TAB>alias|alias|...} ({@code #} starts a comment). The
+ * canonical name is always an alias of itself. Aliases match case-sensitively, as written, which is
+ * what keeps "Turkey" the country apart from "turkey" the bird.
+ */
+public final class Gazetteer {
+
+    /** The bundled gazetteer resource. */
+    public static final String BUNDLED = "/gazetteer.tsv";
+
+    /** One entity. */
+    public record Entry(String canonical, EntityType type, List<String> aliases) {
+    }
+
+    private final List<Entry> entries;
+
+    public Gazetteer(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The gazetteer that ships with enrich-service. */
+    public static Gazetteer bundled() {
+        InputStream in = Gazetteer.class.getResourceAsStream(BUNDLED);
+        if (in == null) {
+            throw new IllegalStateException("bundled gazetteer " + BUNDLED + " is missing from the classpath");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(reader, BUNDLED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A gazetteer from a file a user maintains. */
+    public static Gazetteer load(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader, file.toString());
+        }
+    }
+
+    static Gazetteer parse(Reader source, String name) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(source);
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length < 2 || fields[0].isBlank()) {
+                problems.add(name + ":" + number + ": expected canonical<TAB>TYPE[<TAB>alias|alias]");
+                continue;
+            }
+            EntityType type;
+            try {
+                type = EntityType.valueOf(fields[1].strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(name + ":" + number + ": unknown type '" + fields[1].strip() + "'");
+                continue;
+            }
+            Set<String> aliases = new LinkedHashSet<>();
+            aliases.add(fields[0].strip());
+            if (fields.length > 2) {
+                for (String alias : fields[2].split("\\|")) {
+                    if (!alias.isBlank()) {
+                        aliases.add(alias.strip());
+                    }
+                }
+            }
+            entries.add(new Entry(fields[0].strip(), type, List.copyOf(aliases)));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid gazetteer: " + String.join("; ", problems));
+        }
+        return new Gazetteer(entries);
+    }
+}
