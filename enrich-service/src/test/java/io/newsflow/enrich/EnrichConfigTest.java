@@ -1,0 +1,77 @@
+package io.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class EnrichConfigTest {
+
+    @Test
+    void defaultsAreExactlyOnceWithBatchingSizedForArticles() {
+        EnrichConfig config = EnrichConfig.fromEnv(Map.of());
+        Properties props = config.streamsProperties();
+
+        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.errorPolicy()).isEqualTo(EnrichConfig.ErrorPolicy.DEAD_LETTER);
+        assertThat(props.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
+        assertThat(props.getProperty("producer.batch.size")).isEqualTo("262144");
+        assertThat(props.getProperty("producer.linger.ms")).isEqualTo("5");
+        assertThat(props.getProperty("consumer.max.partition.fetch.bytes")).isEqualTo("8388608");
+        assertThat(props.getProperty("application.id")).isEqualTo("newsflow-enrich");
+    }
+
+    @Test
+    void rawKafkaVariablesPassThroughAndWinOverOurDefaults() {
+        EnrichConfig config = EnrichConfig.fromEnv(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "broker:29092",
+                "KAFKA_SASL_MECHANISM", "PLAIN",
+                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_PRODUCER_LINGER_MS", "20",
+                "KAFKA_HEAP_OPTS", "-Xmx1g"));
+        Properties props = config.streamsProperties();
+
+        assertThat(props.getProperty("bootstrap.servers")).isEqualTo("broker:29092");
+        assertThat(props.getProperty("sasl.mechanism")).isEqualTo("PLAIN");
+        assertThat(props.getProperty("security.protocol")).isEqualTo("SASL_SSL");
+        assertThat(props.getProperty("producer.linger.ms")).isEqualTo("20");
+        assertThat(props).doesNotContainKey("heap.opts");
+    }
+
+    @Test
+    void everyProblemIsListedAtOnce() {
+        assertThatThrownBy(() -> EnrichConfig.fromEnv(Map.of(
+                "NEWSFLOW_ERROR_POLICY", "ignore",
+                "NEWSFLOW_STREAM_THREADS", "many",
+                "NEWSFLOW_PROCESSING_GUARANTEE", "exactly_once",
+                "NEWSFLOW_OUTPUT_TOPIC", "news.articles.raw",
+                "SCHEMA_REGISTRY_URL", "localhost:8081",
+                "NEWSFLOW_GAZETTEER", "/no/such/file.tsv")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NEWSFLOW_ERROR_POLICY=ignore")
+                .hasMessageContaining("NEWSFLOW_STREAM_THREADS=many")
+                .hasMessageContaining("NEWSFLOW_PROCESSING_GUARANTEE=exactly_once")
+                .hasMessageContaining("topics must differ")
+                .hasMessageContaining("SCHEMA_REGISTRY_URL=localhost:8081")
+                .hasMessageContaining("NEWSFLOW_GAZETTEER=/no/such/file.tsv");
+    }
+
+    @Test
+    void failPolicyParsesInAnyCase() {
+        assertThat(EnrichConfig.fromEnv(Map.of("NEWSFLOW_ERROR_POLICY", "FAIL")).errorPolicy()).isEqualTo(EnrichConfig.ErrorPolicy.FAIL);
+        assertThat(EnrichConfig.fromEnv(Map.of("NEWSFLOW_ERROR_POLICY", "Dead-Letter")).errorPolicy())
+                .isEqualTo(EnrichConfig.ErrorPolicy.DEAD_LETTER);
+    }
+
+    @Test
+    void serdeConfigCarriesTheRegistryAndItsAuth() {
+        EnrichConfig config = EnrichConfig.fromEnv(Map.of("SCHEMA_REGISTRY_URL", "https://sr:8081",
+                "KAFKA_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO", "KAFKA_BASIC_AUTH_USER_INFO", "u:p"));
+
+        assertThat(config.serdeConfig()).containsEntry("schema.registry.url", "https://sr:8081")
+                .containsEntry("basic.auth.credentials.source", "USER_INFO")
+                .containsEntry("basic.auth.user.info", "u:p");
+    }
+}

@@ -1,0 +1,226 @@
+package io.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.newsflow.enrich.tag.EntityTagger;
+import io.newsflow.enrich.tag.Gazetteer;
+import io.newsflow.schema.DeadLetterHeaders;
+import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.RawArticle;
+import io.newsflow.schema.Tag;
+import io.newsflow.schema.TagOrigin;
+import io.newsflow.schema.TagType;
+import io.newsflow.schema.Topics;
+import io.newsflow.serde.SpecificAvroSerde;
+import io.newsflow.serde.registry.MockSchemaRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real topology with the real serdes on a mock:// registry, driven by TopologyTestDriver. */
+class EnrichTopologyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+    private final String scope = "topology-" + UUID.randomUUID();
+    private TopologyTestDriver driver;
+    private SpecificAvroSerde<RawArticle> rawSerde;
+    private TestInputTopic<String, RawArticle> raw;
+    private TestInputTopic<String, byte[]> rawBytes;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void openDriver() {
+        EnrichConfig config = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope));
+        rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
+        SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
+        driver = new TopologyTestDriver(
+                EnrichTopology.build(config, new EntityTagger(Gazetteer.bundled()), rawSerde, enrichedSerde,
+                        Clock.fixed(NOW, ZoneOffset.UTC)),
+                config.streamsProperties());
+        raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), rawSerde.serializer());
+        rawBytes = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        enriched = driver.createOutputTopic(Topics.ENRICHED, Serdes.String().deserializer(), enrichedSerde.deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DLQ, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+        MockSchemaRegistry.dropScope(scope);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = EnrichTopologyTest.class.getResourceAsStream("/articles/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static RawArticle article(String id, String body) {
+        return RawArticle.newBuilder().setId(id).setSource("test").setUrl("https://example.org/" + id)
+                .setTitle("Title " + id).setBody(body).setIngestedAt(NOW.minusSeconds(5)).build();
+    }
+
+    @Test
+    void enrichesASeedShapedArticle() throws IOException {
+        String body = resource("pension-protest.txt");
+
+        raw.pipeInput("pension-1", article("pension-1", body));
+
+        TestRecord<String, EnrichedArticle> out = enriched.readRecord();
+        EnrichedArticle article = out.value();
+        assertThat(out.key()).isEqualTo("pension-1");
+        assertThat(article.getId()).isEqualTo("pension-1");
+        assertThat(article.getUrl()).isEqualTo("https://example.org/pension-1");
+        assertThat(article.getBody().lines()).noneMatch(l -> l.strip().matches("(?i)advert(isement)?"));
+        assertThat(article.getBody()).doesNotContain("Topics:");
+        List<String> expectedLines = body.lines()
+                .filter(l -> !l.strip().matches("(?i)advert(isement)?") && !l.startsWith("Topics:")).toList();
+        assertThat(article.getBody().lines().toList()).containsExactlyElementsOf(expectedLines);
+        assertThat(article.getBody()).contains("The advert on the train said our pensions were safe.");
+        assertThat(article.getTags()).extracting(Tag::getName, Tag::getType, Tag::getOrigin).startsWith(
+                tuple("Germany", TagType.PLACE, TagOrigin.FOOTER),
+                tuple("Friedrich Merz", TagType.PERSON, TagOrigin.FOOTER),
+                tuple("Berlin", TagType.PLACE, TagOrigin.FOOTER),
+                tuple("Pensions", TagType.OTHER, TagOrigin.FOOTER));
+        assertThat(article.getTags()).filteredOn(t -> t.getOrigin() == TagOrigin.GAZETTEER)
+                .extracting(Tag::getName).contains("Hamburg", "Bundestag", "Munich", "Telegram");
+        assertThat(article.getTags()).filteredOn(t -> t.getName().equals("Friedrich Merz"))
+                .singleElement().extracting(Tag::getMentions).isEqualTo(2);
+        assertThat(article.getTags()).extracting(Tag::getName).doesNotHaveDuplicates();
+        assertThat(article.getNoise().getByRule()).containsEntry("ad-marker", 3).containsEntry("footer-tags", 1);
+        assertThat(article.getNoise().getLinesRemoved()).isEqualTo(4);
+        assertThat(article.getWordCount()).isEqualTo(article.getBody().trim().split("\\s+").length);
+        assertThat(article.getEnrichedAt()).isEqualTo(NOW);
+        assertThat(article.getEnricherVersion()).startsWith("enrich-service/");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void crlfArticleKeepsItsLineEndings() throws IOException {
+        raw.pipeInput("m-1", article("m-1", resource("ministers-crlf.txt")));
+
+        EnrichedArticle article = enriched.readValue();
+
+        assertThat(article.getBody()).isEqualTo("Ministers in Kyiv met their French counterparts on Tuesday.\r\n"
+                + "The talks, held in the city\u2019s old town, focused on grain exports through Odesa.\r\n"
+                + "France\u2019s minister said the advertised deadline would not hold.\r\n");
+        assertThat(article.getTags()).extracting(Tag::getName).startsWith("Ukraine", "France", "Kyiv").contains("Odesa");
+    }
+
+    @Test
+    void keysTheOutputByArticleIdWhateverTheInputKey() {
+        raw.pipeInput((String) null, article("no-key-1", "Text about Moscow.\n"));
+
+        assertThat(enriched.readRecord().key()).isEqualTo("no-key-1");
+    }
+
+    @Test
+    void garbageBytesGoToTheDeadLetterTopicWithReasonAndTheNextRecordStillFlows() {
+        byte[] garbage = "this is not avro".getBytes(StandardCharsets.UTF_8);
+
+        rawBytes.pipeInput("junk-1", garbage);
+        raw.pipeInput("good-1", article("good-1", "Putin spoke in Moscow.\nAdvert\n"));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(garbage);
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("junk-1");
+        Headers headers = dead.headers();
+        assertThat(header(headers, DeadLetterHeaders.REASON)).startsWith("undecodable value: wrong magic byte 0x74");
+        assertThat(header(headers, DeadLetterHeaders.STAGE)).isEqualTo("decode");
+        assertThat(header(headers, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo("org.apache.kafka.common.errors.SerializationException");
+        assertThat(header(headers, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.RAW);
+        assertThat(header(headers, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(headers, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(deadLetters.isEmpty()).isTrue();
+
+        EnrichedArticle good = enriched.readValue();
+        assertThat(good.getId()).isEqualTo("good-1");
+        assertThat(good.getBody()).isEqualTo("Putin spoke in Moscow.\n");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void articleWithoutIdOrBodyIsDeadLetteredWithItsOriginalBytes() {
+        RawArticle noId = article(" ", "Body without an id.");
+        byte[] noIdBytes = rawSerde.serializer().serialize(Topics.RAW, noId);
+
+        rawBytes.pipeInput(new TestRecord<>("k", noIdBytes, new org.apache.kafka.common.header.internals.RecordHeaders()
+                .add("trace-id", "abc".getBytes(StandardCharsets.UTF_8))));
+        raw.pipeInput("empty-1", article("empty-1", "  \n"));
+        raw.pipeInput("good-2", article("good-2", "Fine."));
+
+        TestRecord<byte[], byte[]> first = deadLetters.readRecord();
+        assertThat(first.value()).isEqualTo(noIdBytes);
+        assertThat(header(first.headers(), DeadLetterHeaders.REASON)).isEqualTo("missing id: a raw article needs a non-blank id");
+        assertThat(header(first.headers(), DeadLetterHeaders.STAGE)).isEqualTo("validate");
+        assertThat(header(first.headers(), "trace-id")).isEqualTo("abc");
+        assertThat(first.headers().lastHeader(DeadLetterHeaders.EXCEPTION_CLASS)).isNull();
+        TestRecord<byte[], byte[]> second = deadLetters.readRecord();
+        assertThat(header(second.headers(), DeadLetterHeaders.REASON)).isEqualTo("empty body in article empty-1");
+        assertThat(header(second.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good-2");
+    }
+
+    @Test
+    void htmlBodiesAreRefusedUntilSupported() {
+        RawArticle html = RawArticle.newBuilder(article("h-1", "<p>Hi</p>")).setContentType("text/html").build();
+
+        raw.pipeInput("h-1", html);
+
+        assertThat(header(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
+                .startsWith("unsupported contentType text/html in article h-1");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void failPolicyStopsOnTheFirstBadRecordInsteadOfDeadLettering() {
+        EnrichConfig failing = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
+                EnrichConfig.ERROR_POLICY, "fail"));
+        try (TopologyTestDriver strict = new TopologyTestDriver(EnrichTopology.build(failing, new EntityTagger(Gazetteer.bundled()),
+                rawSerde, SpecificAvroSerde.forValues(failing.serdeConfig()), Clock.systemUTC()), failing.streamsProperties())) {
+            TestInputTopic<String, byte[]> input = strict.createInputTopic(Topics.RAW, Serdes.String().serializer(),
+                    Serdes.ByteArray().serializer());
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> input.pipeInput("junk", new byte[] {1, 2, 3}))
+                    .isInstanceOf(org.apache.kafka.streams.errors.StreamsException.class)
+                    .hasStackTraceContaining("NEWSFLOW_ERROR_POLICY=fail stops here");
+            assertThat(strict.createOutputTopic(Topics.DLQ, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer())
+                    .isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void topologyNamesEveryStep() {
+        String description = EnrichTopology.build(EnrichConfig.fromEnv(Map.of()), new EntityTagger(Gazetteer.bundled()),
+                rawSerde, SpecificAvroSerde.forValues(Map.of("schema.registry.url", "mock://" + scope)), Clock.systemUTC())
+                .describe().toString();
+
+        assertThat(description).contains("read-raw", "decode-and-validate", "to-dead-letter", "write-dead-letter",
+                "strip-noise", "extract-footer", "tag-entities", "to-enriched-article", "key-by-id", "write-enriched");
+        assertThat(description).doesNotContain("KSTREAM-MAPVALUES");
+    }
+
+    private static String header(Headers headers, String key) {
+        Header header = headers.lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
