@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the enrichment topology: news.articles.raw (String, RawArticle) -> news.articles.enriched
- * (String, EnrichedArticle), bad records to news.articles.dlq. Wires config -> topology -> KafkaStreams
- * and runs until stopped; nothing else lives here.
+ * (String, EnrichedArticle), bad records to news.articles.dlq. Wires config -> topology -> KafkaStreams;
+ * {@link EnrichCommand} is the command line around it.
  */
 public final class EnrichApp implements AutoCloseable {
 
@@ -71,21 +71,5 @@ public final class EnrichApp implements AutoCloseable {
     public void close() {
         streams.close(CLOSE_TIMEOUT);
         stopped.countDown();
-    }
-
-    public static void main(String[] args) throws InterruptedException {
-        EnrichConfig config;
-        try {
-            config = EnrichConfig.fromEnv(System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("enrich: " + e.getMessage());
-            System.exit(78); // EX_CONFIG
-            return;
-        }
-        EnrichApp app = new EnrichApp(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
-        app.start();
-        app.awaitStop();
-        System.exit(app.state() == KafkaStreams.State.ERROR ? 1 : 0);
     }
 }

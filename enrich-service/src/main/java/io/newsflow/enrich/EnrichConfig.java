@@ -1,10 +1,10 @@
 package io.newsflow.enrich;
 
+import io.newsflow.cli.ClientSettings;
 import io.newsflow.schema.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +23,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * ({@code KAFKA_SASL_MECHANISM} becomes {@code sasl.mechanism}), so SASL/SSL needs no code change.
  */
 public record EnrichConfig(
-        String bootstrapServers,
-        String schemaRegistryUrl,
+        ClientSettings client,
         String applicationId,
         String inputTopic,
         String outputTopic,
@@ -34,11 +33,10 @@ public record EnrichConfig(
         int streamThreads,
         int maxThreadReplacements,
         Optional<Path> stateDir,
-        Optional<Path> gazetteer,
-        Map<String, String> clientProperties) {
+        Optional<Path> gazetteer) {
 
-    public static final String BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
-    public static final String SCHEMA_REGISTRY_URL = "SCHEMA_REGISTRY_URL";
+    public static final String BOOTSTRAP_SERVERS = ClientSettings.BOOTSTRAP_SERVERS_ENV;
+    public static final String SCHEMA_REGISTRY_URL = ClientSettings.SCHEMA_REGISTRY_URL_ENV;
     public static final String APPLICATION_ID = "NEWSFLOW_APPLICATION_ID";
     public static final String INPUT_TOPIC = "NEWSFLOW_INPUT_TOPIC";
     public static final String OUTPUT_TOPIC = "NEWSFLOW_OUTPUT_TOPIC";
@@ -49,19 +47,15 @@ public record EnrichConfig(
     public static final String MAX_THREAD_REPLACEMENTS = "NEWSFLOW_MAX_THREAD_REPLACEMENTS";
     public static final String STATE_DIR = "NEWSFLOW_STATE_DIR";
     public static final String GAZETTEER = "NEWSFLOW_GAZETTEER";
-    /** Prefix of raw Kafka client properties passed through from the environment. */
-    public static final String KAFKA_PREFIX = "KAFKA_";
 
-    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
-    public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
+    /** Every environment variable this service reads by name (any other KAFKA_* passes through as a client property). */
+    public static final List<String> VARIABLES = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, INPUT_TOPIC,
+            OUTPUT_TOPIC, DLQ_TOPIC, ERROR_POLICY, PROCESSING_GUARANTEE, STREAM_THREADS, MAX_THREAD_REPLACEMENTS, STATE_DIR, GAZETTEER);
+
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
     public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
     public static final int DEFAULT_STREAM_THREADS = 1;
     public static final int DEFAULT_MAX_THREAD_REPLACEMENTS = 3;
-
-    /** KAFKA_* variables that are not client properties (ours, or the Kafka scripts' JVM options). */
-    private static final java.util.Set<String> NOT_CLIENT_PROPERTIES = java.util.Set.of(BOOTSTRAP_SERVERS,
-            "KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_DEBUG", "KAFKA_JMX_OPTS");
 
     /** Sized for ~3 KB articles: with Kafka's defaults a stream loses 2-3x (measured, see README). */
     static final int PRODUCER_BATCH_BYTES = 262_144;
@@ -81,15 +75,18 @@ public record EnrichConfig(
         }
     }
 
-    public EnrichConfig {
-        clientProperties = Map.copyOf(clientProperties);
+    /** Reads and validates the settings from the environment alone. */
+    public static EnrichConfig fromEnv(Map<String, String> env) {
+        return fromEnv(env, ClientSettings.fromEnv(env));
     }
 
-    /** Reads and validates the settings; throws {@link IllegalArgumentException} listing every problem. */
-    public static EnrichConfig fromEnv(Map<String, String> env) {
+    /**
+     * Reads and validates the service settings from {@code env}, with connection settings already
+     * resolved (flags over environment); throws {@link IllegalArgumentException} listing every problem.
+     */
+    public static EnrichConfig fromEnv(Map<String, String> env, ClientSettings client) {
         List<String> problems = new ArrayList<>();
-        String bootstrap = get(env, BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS);
-        String registry = get(env, SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL);
+        String registry = client.schemaRegistryUrl();
         if (!(registry.startsWith("http://") || registry.startsWith("https://") || registry.startsWith("mock://"))) {
             problems.add(SCHEMA_REGISTRY_URL + "=" + registry + ": expected an http(s):// URL");
         }
@@ -109,26 +106,23 @@ public record EnrichConfig(
         if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
             problems.add(PROCESSING_GUARANTEE + "=" + guarantee + ": expected exactly_once_v2 or at_least_once");
         }
-        int threads = positiveInt(env, STREAM_THREADS, DEFAULT_STREAM_THREADS, problems);
-        int replacements = positiveInt(env, MAX_THREAD_REPLACEMENTS, DEFAULT_MAX_THREAD_REPLACEMENTS, problems);
+        int threads = wholeNumber(env, STREAM_THREADS, DEFAULT_STREAM_THREADS, 1, problems);
+        int replacements = wholeNumber(env, MAX_THREAD_REPLACEMENTS, DEFAULT_MAX_THREAD_REPLACEMENTS, 0, problems);
         Optional<Path> gazetteer = Optional.ofNullable(env.get(GAZETTEER)).filter(s -> !s.isBlank()).map(Path::of);
         gazetteer.filter(p -> !Files.isReadable(p))
                 .ifPresent(p -> problems.add(GAZETTEER + "=" + p + ": file not found or not readable"));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid enrich-service configuration: " + String.join("; ", problems));
         }
-        return new EnrichConfig(bootstrap, registry, get(env, APPLICATION_ID, DEFAULT_APPLICATION_ID), input, output, dlq,
+        return new EnrichConfig(client, get(env, APPLICATION_ID, DEFAULT_APPLICATION_ID), input, output, dlq,
                 policy, guarantee, threads, replacements,
-                Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of), gazetteer,
-                passThrough(env));
+                Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of), gazetteer);
     }
 
     /** Kafka Streams properties: our tuned defaults, with raw client properties winning. */
     public Properties streamsProperties() {
-        Properties props = new Properties();
-        props.putAll(clientProperties);
+        Properties props = client.kafkaProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(streamThreads));
         stateDir.ifPresent(dir -> props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
@@ -143,14 +137,7 @@ public record EnrichConfig(
 
     /** Settings for the schema-registry serdes (Confluent key names). */
     public Map<String, Object> serdeConfig() {
-        Map<String, Object> serde = new LinkedHashMap<>();
-        clientProperties.forEach((k, v) -> {
-            if (k.startsWith("schema.registry.") || k.startsWith("basic.auth.")) {
-                serde.put(k, v);
-            }
-        });
-        serde.put("schema.registry.url", schemaRegistryUrl);
-        return serde;
+        return client.serdeConfig();
     }
 
     private static String get(Map<String, String> env, String key, String fallback) {
@@ -158,28 +145,17 @@ public record EnrichConfig(
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    private static int positiveInt(Map<String, String> env, String key, int fallback, List<String> problems) {
+    private static int wholeNumber(Map<String, String> env, String key, int fallback, int min, List<String> problems) {
         String value = get(env, key, String.valueOf(fallback));
         try {
             int parsed = Integer.parseInt(value);
-            if (parsed >= 0) {
+            if (parsed >= min) {
                 return parsed;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problems.add(key + "=" + value + ": expected a whole number >= 0");
+        problems.add(key + "=" + value + ": expected a whole number >= " + min);
         return fallback;
-    }
-
-    /** {@code KAFKA_SASL_MECHANISM=PLAIN} becomes {@code sasl.mechanism=PLAIN}; our own keys are not passed. */
-    static Map<String, String> passThrough(Map<String, String> env) {
-        Map<String, String> props = new LinkedHashMap<>();
-        env.forEach((key, value) -> {
-            if (key.startsWith(KAFKA_PREFIX) && !NOT_CLIENT_PROPERTIES.contains(key) && key.length() > KAFKA_PREFIX.length()) {
-                props.put(key.substring(KAFKA_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
-        return props;
     }
 }

@@ -14,7 +14,7 @@ class EnrichConfigTest {
         EnrichConfig config = EnrichConfig.fromEnv(Map.of());
         Properties props = config.streamsProperties();
 
-        assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.client().bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(config.errorPolicy()).isEqualTo(EnrichConfig.ErrorPolicy.DEAD_LETTER);
         assertThat(props.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
         assertThat(props.getProperty("producer.batch.size")).isEqualTo("262144");

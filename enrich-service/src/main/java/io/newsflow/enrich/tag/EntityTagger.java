@@ -40,12 +40,14 @@ public final class EntityTagger {
 
     /** Tags for {@code text}, merged with {@code footerTags} (names as the article gave them). */
     public List<FoundTag> tag(String text, List<String> footerTags) {
-        int[] mentions = countMentions(text);
+        List<String> words = Tokens.of(text == null ? "" : text);
+        int[] mentions = countMentions(words);
         Map<String, FoundTag> tags = new LinkedHashMap<>();
         for (String name : footerTags) {
-            Integer e = entryByLowerName.get(String.join(" ", Tokens.of(name)).toLowerCase(Locale.ROOT));
+            List<String> nameWords = Tokens.of(name);
+            Integer e = entryByLowerName.get(String.join(" ", nameWords).toLowerCase(Locale.ROOT));
             FoundTag tag = e == null
-                    ? new FoundTag(name, EntityType.OTHER, TagOrigin.FOOTER, 0)
+                    ? new FoundTag(name, EntityType.OTHER, TagOrigin.FOOTER, countPhrase(words, nameWords.toArray(String[]::new)))
                     : new FoundTag(entries.get(e).canonical(), entries.get(e).type(), TagOrigin.FOOTER, mentions[e]);
             tags.putIfAbsent(tag.name(), tag);
         }
@@ -63,9 +65,23 @@ public final class EntityTagger {
         return List.copyOf(tags.values());
     }
 
-    private int[] countMentions(String text) {
+    /** Whole-word, case-sensitive occurrences of a phrase the gazetteer does not know (a footer's own tag). */
+    private static int countPhrase(List<String> words, String[] phrase) {
+        if (phrase.length == 0) {
+            return 0;
+        }
+        int count = 0;
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i).equals(phrase[0]) && matches(words, i, phrase)) {
+                count++;
+                i += phrase.length - 1;
+            }
+        }
+        return count;
+    }
+
+    private int[] countMentions(List<String> words) {
         int[] mentions = new int[entries.size()];
-        List<String> words = Tokens.of(text == null ? "" : text);
         int i = 0;
         while (i < words.size()) {
             List<Alias> candidates = aliasesByFirstWord.get(words.get(i));

@@ -58,12 +58,14 @@ class EntityTaggerTest {
 
     @Test
     void footerTagsComeFirstAndMergeWithGazetteerTagsByCanonicalName() throws Exception {
-        List<FoundTag> tags = tagger(GAZ).tag("Putin met Russians. Putin left.", List.of("russia", "Putin", "Mobilisation"));
+        List<FoundTag> tags = tagger(GAZ).tag("Putin met Russians. Putin left. Mobilisation began; mobilisation spread.",
+                List.of("russia", "Putin", "Mobilisation", "Conscription"));
 
         assertThat(tags).containsExactly(
                 new FoundTag("Russia", EntityType.PLACE, TagOrigin.FOOTER, 1),
                 new FoundTag("Vladimir Putin", EntityType.PERSON, TagOrigin.FOOTER, 2),
-                new FoundTag("Mobilisation", EntityType.OTHER, TagOrigin.FOOTER, 0));
+                new FoundTag("Mobilisation", EntityType.OTHER, TagOrigin.FOOTER, 1),
+                new FoundTag("Conscription", EntityType.OTHER, TagOrigin.FOOTER, 0));
     }
 
     @Test

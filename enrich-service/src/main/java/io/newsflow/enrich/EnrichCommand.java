@@ -1,0 +1,95 @@
+package io.newsflow.enrich;
+
+import io.newsflow.cli.Cli;
+import io.newsflow.cli.ConnectionOptions;
+import io.newsflow.cli.ExitCodes;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newsflow enrich}: runs the enrichment topology (news.articles.raw -> news.articles.enriched,
+ * bad records to news.articles.dlq) until SIGTERM or Ctrl-C, then closes cleanly.
+ */
+@Command(name = "enrich", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the enrichment topology until stopped (SIGTERM / Ctrl-C close it cleanly).",
+                "Instances with the same --application-id share the raw topic's partitions.",
+                "Every flag has an environment variable (see README, Configuration); flags win."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped cleanly", "1:stopped after an error (see log)", "64:wrong command line", "78:invalid configuration"})
+public final class EnrichCommand implements Callable<Integer> {
+
+    @Option(names = "--application-id", description = "Kafka Streams application id (env NEWSFLOW_APPLICATION_ID; default newsflow-enrich).")
+    String applicationId;
+
+    @Option(names = "--input-topic", description = "Raw articles (env NEWSFLOW_INPUT_TOPIC; default news.articles.raw).")
+    String inputTopic;
+
+    @Option(names = "--output-topic", description = "Enriched articles (env NEWSFLOW_OUTPUT_TOPIC; default news.articles.enriched).")
+    String outputTopic;
+
+    @Option(names = "--dlq-topic", description = "Dead letters (env NEWSFLOW_DLQ_TOPIC; default news.articles.dlq).")
+    String dlqTopic;
+
+    @Option(names = "--error-policy", description = "dead-letter or fail (env NEWSFLOW_ERROR_POLICY; default dead-letter).")
+    String errorPolicy;
+
+    @Option(names = "--threads", description = "Stream threads (env NEWSFLOW_STREAM_THREADS; default 1).")
+    String threads;
+
+    @Option(names = "--state-dir", description = "Kafka Streams state directory (env NEWSFLOW_STATE_DIR).")
+    String stateDir;
+
+    @Option(names = "--gazetteer", description = "Your own gazetteer TSV (env NEWSFLOW_GAZETTEER; default: bundled).")
+    String gazetteer;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() throws Exception {
+        EnrichConfig config;
+        try {
+            config = config(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("enrich: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        EnrichApp app = new EnrichApp(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
+        app.start();
+        System.err.println("enrich: running " + config.applicationId() + " on " + config.client().bootstrapServers()
+                + " (" + config.inputTopic() + " -> " + config.outputTopic() + ", dead letters to " + config.deadLetterTopic()
+                + "); Ctrl-C to stop");
+        app.awaitStop();
+        return app.state() == KafkaStreams.State.ERROR ? ExitCodes.FATAL : ExitCodes.OK;
+    }
+
+    /** The environment with the flags laid over it. */
+    EnrichConfig config(Map<String, String> env) throws java.io.IOException {
+        Map<String, String> merged = new HashMap<>(env);
+        put(merged, EnrichConfig.APPLICATION_ID, applicationId);
+        put(merged, EnrichConfig.INPUT_TOPIC, inputTopic);
+        put(merged, EnrichConfig.OUTPUT_TOPIC, outputTopic);
+        put(merged, EnrichConfig.DLQ_TOPIC, dlqTopic);
+        put(merged, EnrichConfig.ERROR_POLICY, errorPolicy);
+        put(merged, EnrichConfig.STREAM_THREADS, threads);
+        put(merged, EnrichConfig.STATE_DIR, stateDir);
+        put(merged, EnrichConfig.GAZETTEER, gazetteer);
+        return EnrichConfig.fromEnv(merged, connection.resolve(env));
+    }
+
+    private static void put(Map<String, String> env, String key, String value) {
+        if (value != null) {
+            env.put(key, value);
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.commandLine(new EnrichCommand()).execute(args));
+    }
+}

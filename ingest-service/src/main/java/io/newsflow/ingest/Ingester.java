@@ -1,0 +1,170 @@
+package io.newsflow.ingest;
+
+import io.newsflow.cli.ClientSettings;
+import io.newsflow.schema.RawArticle;
+import io.newsflow.serde.AvroSerdeConfig;
+import io.newsflow.serde.KafkaAvroSerializer;
+import io.newsflow.serde.SchemaRegistryClients;
+import io.newsflow.serde.registry.SchemaRegistryClient;
+import io.newsflow.serde.registry.SchemaRegistryException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes articles to the raw topic, keyed by article id: idempotent, {@code acks=all}, compressed.
+ * Checks that Kafka, the topic and the registry are there before reading any input, so a wrong
+ * address fails in seconds with one line saying which. Reports each rejected input on stderr.
+ */
+public final class Ingester implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    /** What an ingest run did. {@code fatal} is null unless the run could not finish. */
+    public record Result(long published, long rejected, List<String> ids, String fatal) {
+    }
+
+    /** A setup problem that stops the run before any input is read. */
+    public static final class UnreachableException extends Exception {
+        UnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final ClientSettings settings;
+    private final String topic;
+    private final Duration connectTimeout;
+    private final PrintStream err;
+    private Producer<String, RawArticle> producer;
+
+    public Ingester(ClientSettings settings, String topic, Duration connectTimeout, PrintStream err) {
+        this.settings = settings;
+        this.topic = topic;
+        this.connectTimeout = connectTimeout;
+        this.err = err;
+    }
+
+    /** Fails with a one-line message if Kafka, the topic or the schema registry is not usable. */
+    public void checkReachable() throws UnreachableException, InterruptedException {
+        Properties adminProps = settings.kafkaProperties();
+        adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) connectTimeout.toMillis());
+        adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) connectTimeout.toMillis());
+        try (Admin admin = Admin.create(adminProps)) {
+            admin.describeCluster().nodes().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            admin.describeTopics(List.of(topic)).allTopicNames().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new UnreachableException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
+                    + connectTimeout.toSeconds() + " s: is the broker running, and is --bootstrap-servers right?", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new UnreachableException("topic " + topic + " does not exist on " + settings.bootstrapServers()
+                        + ": create it (see README, Topics) or pass --topic", e);
+            }
+            throw new UnreachableException("cannot use Kafka at " + settings.bootstrapServers() + ": " + e.getCause().getMessage(), e);
+        }
+        AvroSerdeConfig serde = AvroSerdeConfig.from(settings.serdeConfig(), false);
+        SchemaRegistryClient registry = SchemaRegistryClients.create(serde);
+        String subject = serde.subjectStrategy().subject(topic, false, RawArticle.getClassSchema());
+        try {
+            if (serde.autoRegister()) {
+                registry.register(subject, RawArticle.getClassSchema());
+            } else if (serde.useLatestVersion()) {
+                registry.getLatest(subject);
+            } else {
+                registry.lookupId(subject, RawArticle.getClassSchema());
+            }
+        } catch (SchemaRegistryException e) {
+            throw new UnreachableException("schema registry: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads every input and publishes each article; waits until every send is acknowledged. */
+    public Result ingest(List<String> inputs, InputStream stdin, ArticleSources sources) throws IOException {
+        Producer<String, RawArticle> out = producer();
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        long[] rejected = {0};
+        List<String> ids = new ArrayList<>();
+        long started = System.nanoTime();
+        long[] nextProgress = {started + PROGRESS_EVERY.toNanos()};
+        sources.read(inputs, stdin, new ArticleSources.Sink() {
+            @Override
+            public void article(RawArticle article, String origin) {
+                ids.add(article.getId());
+                out.send(new ProducerRecord<>(topic, article.getId(), article), (metadata, exception) -> {
+                    if (exception == null) {
+                        acknowledged.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, "topic " + topic + ", key " + article.getId() + ": " + exception.getMessage());
+                        LOG.error("failed to publish {} to {}", article.getId(), topic, exception);
+                    }
+                });
+                long now = System.nanoTime();
+                if (now >= nextProgress[0]) {
+                    double seconds = (now - started) / 1e9;
+                    err.printf("ingest: %d sent, %d acknowledged, %d rejected (%.0f articles/s)%n",
+                            ids.size(), acknowledged.get(), rejected[0], ids.size() / seconds);
+                    nextProgress[0] = now + PROGRESS_EVERY.toNanos();
+                }
+            }
+
+            @Override
+            public void rejected(String origin, String reason) {
+                rejected[0]++;
+                err.println("ingest: rejected " + origin + ": " + reason);
+            }
+        });
+        out.flush();
+        String fatal = failed.get() == 0 ? null
+                : "failed to publish " + failed.get() + " of " + ids.size() + " articles; first: " + firstFailure.get();
+        return new Result(acknowledged.get(), rejected[0], List.copyOf(ids), fatal);
+    }
+
+    private Producer<String, RawArticle> producer() {
+        if (producer == null) {
+            Properties props = settings.kafkaProperties();
+            props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+            props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+            props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+            props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.max(connectTimeout.toMillis(), 1000)));
+            props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
+            KafkaAvroSerializer values = new KafkaAvroSerializer();
+            values.configure(settings.serdeConfig(), false);
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            org.apache.kafka.common.serialization.Serializer<RawArticle> typed = (org.apache.kafka.common.serialization.Serializer) values;
+            producer = new KafkaProducer<>(props, new StringSerializer(), typed);
+        }
+        return producer;
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(30));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.newsflow.stack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node Kafka broker (KRaft: broker and controller in one node, no ZooKeeper) running in
+ * this JVM from the Apache Kafka jars. Exactly-once works on it: the transaction log runs with one
+ * replica.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Formats {@code dataDir} and starts a broker listening on 127.0.0.1.
+     *
+     * @param port broker port, or 0 for any free one
+     */
+    public static EmbeddedKafka start(Path dataDir, int port) throws IOException {
+        int brokerPort = port == 0 ? freePort() : port;
+        int controllerPort = freePort();
+        Path logDir = dataDir.resolve("kafka-logs");
+        Files.createDirectories(logDir);
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        props.put("log.dirs", logDir.toString());
+        props.put("num.partitions", "1");
+        props.put("auto.create.topics.enable", "false");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "4");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.num.partitions", "4");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("log.retention.bytes", String.valueOf(1L << 30)); // a local stack must not fill the disk
+
+        Path configFile = dataDir.resolve("server.properties");
+        try (Writer writer = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
+            props.store(writer, "newsflow embedded broker");
+        }
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            int code = StorageTool.execute(new String[] {"format", "--standalone", "-t", Uuid.randomUuid().toString(),
+                    "-c", configFile.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
+            if (code != 0) {
+                throw new IOException("cannot format Kafka log dir " + logDir + ": " + output.toString(StandardCharsets.UTF_8).strip());
+            }
+        }
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw new IOException("cannot start the embedded Kafka broker on 127.0.0.1:" + brokerPort + ": " + e.getMessage(), e);
+        }
+        return new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Creates the topics (name to partition count) that do not exist yet. */
+    public void createTopics(Map<String, Integer> partitionsByTopic) throws IOException {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            List<NewTopic> topics = new ArrayList<>();
+            partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
+            for (var entry : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IOException("cannot create topic " + entry.getKey() + ": " + e.getCause().getMessage(), e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while creating topics", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("timed out creating topics on " + bootstrapServers, e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

@@ -1,0 +1,61 @@
+package io.newsflow.stack;
+
+import io.newsflow.cli.ExitCodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newsflow local-stack}: a Kafka broker and a schema registry in the foreground, until Ctrl-C
+ * or SIGTERM. Prints exactly {@code bootstrap.servers=...} and {@code schema.registry.url=...} on stdout.
+ */
+@Command(name = "local-stack", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a real Kafka broker (KRaft, in-process) and a real Confluent-API schema registry (child process)",
+                "on 127.0.0.1 with newsflow's topics created, until Ctrl-C. Prints the two connection settings on stdout.",
+                "The defaults, 9092 and 8081, are what every other command uses when given no address."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped by Ctrl-C / SIGTERM", "1:could not start (port in use, registry not built)", "64:wrong command line"})
+public final class LocalStackCommand implements Callable<Integer> {
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port; 0 for any free port (default ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port; 0 for any free port (default ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--data-dir", description = "Keep broker data here across runs (default: a temporary folder, deleted on exit).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("newsflow-stack-");
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(dir, kafkaPort, registryPort);
+        } catch (java.io.IOException e) {
+            System.err.println("local-stack: " + e.getMessage());
+            if (dataDir == null) {
+                Folders.deleteQuietly(dir);
+            }
+            return ExitCodes.FATAL;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("local-stack: stopping");
+            stack.close();
+            if (dataDir == null) {
+                Folders.deleteQuietly(dir);
+            }
+            stopped.countDown();
+        }, "local-stack-stop"));
+        System.out.println("bootstrap.servers=" + stack.bootstrapServers());
+        System.out.println("schema.registry.url=" + stack.schemaRegistryUrl());
+        System.out.flush();
+        System.err.println("local-stack: running (data in " + dir + "); Ctrl-C to stop");
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

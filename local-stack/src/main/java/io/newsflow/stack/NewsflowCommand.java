@@ -1,0 +1,27 @@
+package io.newsflow.stack;
+
+import io.newsflow.cli.Cli;
+import io.newsflow.enrich.EnrichCommand;
+import io.newsflow.ingest.IngestCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./newsflow}: one entry point for every newsflow command. */
+@Command(name = "newsflow", mixinStandardHelpOptions = true,
+        description = "Streaming news ingestion and enrichment on Apache Kafka.",
+        subcommands = {DemoCommand.class, LocalStackCommand.class, IngestCommand.class, EnrichCommand.class,
+                ConsumeCommand.class, CommandLine.HelpCommand.class})
+public final class NewsflowCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, local-stack, ingest, enrich or consume");
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.commandLine(new NewsflowCommand()).execute(args));
+    }
+}
