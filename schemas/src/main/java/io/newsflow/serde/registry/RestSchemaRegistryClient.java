@@ -30,6 +30,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private static final Logger LOG = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_ATTEMPTS = 4;
+    private static final Duration INITIAL_BACKOFF = Duration.ofMillis(100);
 
     private final List<URI> baseUrls;
     private final HttpClient http;
@@ -128,36 +130,72 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * One REST call, tried against each base URL in turn. A registry that cannot be reached or answers
+     * 5xx (e.g. Apicurio's storage briefly locked by a concurrent registration) is asked again after a
+     * short, doubling pause, up to {@value #MAX_ATTEMPTS} rounds; 4xx answers are final.
+     */
     private JsonNode call(String method, String path, String body, String what) {
         IOException lastFailure = null;
-        for (URI base : baseUrls) {
-            URI uri = base.resolve(path);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-                    .header("Accept", CONTENT_TYPE + ", application/json");
-            authorization.ifPresent(a -> request.header("Authorization", a));
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", CONTENT_TYPE)
-                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        SchemaRegistryException lastError = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                pause(INITIAL_BACKOFF.multipliedBy(1L << (attempt - 2)), what);
             }
-            HttpResponse<String> response;
-            try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                LOG.debug("schema registry {} did not answer: {}", uri, e.toString());
-                lastFailure = e;
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SchemaRegistryException(SchemaRegistryException.Kind.UNREACHABLE, -1, -1,
-                        "interrupted while trying to " + what, e);
+            for (URI base : baseUrls) {
+                URI uri = base.resolve(path);
+                HttpResponse<String> response;
+                try {
+                    response = http.send(request(uri, method, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    LOG.debug("schema registry {} did not answer: {}", uri, e.toString());
+                    lastFailure = e;
+                    continue;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SchemaRegistryException(SchemaRegistryException.Kind.UNREACHABLE, -1, -1,
+                            "interrupted while trying to " + what, e);
+                }
+                try {
+                    return interpret(response, what, base);
+                } catch (SchemaRegistryException e) {
+                    if (e.status() < 500) {
+                        throw e;
+                    }
+                    LOG.debug("schema registry {} answered {}; will retry", uri, e.status());
+                    lastError = e;
+                }
             }
-            return interpret(response, what, base);
+        }
+        if (lastError != null) {
+            throw lastError;
         }
         throw new SchemaRegistryException(SchemaRegistryException.Kind.UNREACHABLE, -1, -1,
                 "schema registry unreachable at " + baseUrls + " (could not " + what + "): "
                         + (lastFailure == null ? "no answer" : describe(lastFailure)), lastFailure);
+    }
+
+    private HttpRequest request(URI uri, String method, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
+                .header("Accept", CONTENT_TYPE + ", application/json");
+        authorization.ifPresent(a -> request.header("Authorization", a));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", CONTENT_TYPE)
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        return request.build();
+    }
+
+    private static void pause(Duration backoff, String what) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException(SchemaRegistryException.Kind.UNREACHABLE, -1, -1,
+                    "interrupted while waiting to retry: " + what, e);
+        }
     }
 
     private static String describe(IOException e) {

@@ -31,6 +31,8 @@ class RestSchemaRegistryClientTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile int status;
     private volatile String answer;
+    /** Answers with 500 to this many requests before giving the configured answer. */
+    private final java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
@@ -39,8 +41,10 @@ class RestSchemaRegistryClientTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
+            boolean fail = failuresLeft.getAndDecrement() > 0;
+            byte[] bytes = (fail ? "{\"error_code\":50001,\"message\":\"Timeout trying to lock table\"}" : answer)
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(fail ? 500 : status, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
@@ -74,6 +78,40 @@ class RestSchemaRegistryClientTest {
             assertThat(r).contains("application/vnd.schemaregistry.v1+json");
             assertThat(r).contains("{\"schema\":\"{\\\"type\\\":\\\"record\\\"");
         });
+    }
+
+    @Test
+    void serverErrorsAreRetriedAndThenSucceed() {
+        status = 200;
+        answer = "{\"id\":11}";
+        failuresLeft.set(2);
+
+        assertThat(client(url()).register("things-value", SCHEMA)).isEqualTo(11);
+        assertThat(requests).hasSize(3);
+    }
+
+    @Test
+    void persistentServerErrorsGiveUpAfterABoundedNumberOfAttempts() {
+        status = 200;
+        answer = "{\"id\":11}";
+        failuresLeft.set(100);
+
+        assertThatThrownBy(() -> client(url()).register("things-value", SCHEMA))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("HTTP 500")
+                .hasMessageContaining("Timeout trying to lock table");
+        assertThat(requests).hasSize(RestSchemaRegistryClient.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void clientErrorsAreNotRetried() {
+        status = 422;
+        answer = "{\"error_code\":42201,\"message\":\"Invalid schema\"}";
+
+        assertThatThrownBy(() -> client(url()).register("things-value", SCHEMA))
+                .extracting(e -> ((SchemaRegistryException) e).kind())
+                .isEqualTo(SchemaRegistryException.Kind.INVALID);
+        assertThat(requests).hasSize(1);
     }
 
     @Test

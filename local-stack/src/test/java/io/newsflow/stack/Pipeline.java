@@ -1,0 +1,105 @@
+package io.newsflow.stack;
+
+import io.newsflow.cli.ClientSettings;
+import io.newsflow.enrich.EnrichApp;
+import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.ingest.ArticleSources;
+import io.newsflow.ingest.Ingester;
+import io.newsflow.ingest.InputFormat;
+import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.serde.SpecificAvroSerde;
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Test helpers that drive the real services against the shared stack. */
+final class Pipeline {
+    private Pipeline() {
+    }
+
+    static ClientSettings settings() {
+        return SharedStack.stack().clientSettings();
+    }
+
+    /** A started enrich instance on the given topics. */
+    static EnrichApp startEnricher(SharedStack.Topics topics, String applicationId, Path stateDir) {
+        EnrichConfig config = EnrichConfig.fromEnv(Map.of(
+                EnrichConfig.APPLICATION_ID, applicationId,
+                EnrichConfig.INPUT_TOPIC, topics.raw(),
+                EnrichConfig.OUTPUT_TOPIC, topics.enriched(),
+                EnrichConfig.DLQ_TOPIC, topics.dlq(),
+                EnrichConfig.STATE_DIR, stateDir.resolve(UUID.randomUUID().toString()).toString()), settings());
+        EnrichApp app = new EnrichApp(config);
+        app.start();
+        return app;
+    }
+
+    /** Ingests through the real ingest code path; fails the test on a fatal result. */
+    static Ingester.Result ingest(String topic, List<String> inputs) throws Exception {
+        try (Ingester ingester = new Ingester(settings(), topic, Duration.ofSeconds(15), new PrintStream(System.err, true))) {
+            ingester.checkReachable();
+            Ingester.Result result = ingester.ingest(inputs, new ByteArrayInputStream(new byte[0]),
+                    new ArticleSources(InputFormat.AUTO, null, 1 << 20, Clock.systemUTC()));
+            if (result.fatal() != null) {
+                throw new AssertionError(result.fatal());
+            }
+            return result;
+        }
+    }
+
+    /** Committed enriched records, read from the beginning until {@code done} holds or the deadline passes. */
+    static List<ConsumerRecord<String, EnrichedArticle>> readEnriched(String topic, Duration deadline,
+                                                                       Predicate<List<ConsumerRecord<String, EnrichedArticle>>> done) {
+        SpecificAvroSerde<EnrichedArticle> serde = SpecificAvroSerde.forValues(settings().serdeConfig());
+        List<ConsumerRecord<String, EnrichedArticle>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+                serde.deserializer())) {
+            pollUntil(consumer, topic, deadline, seen, done);
+        }
+        return seen;
+    }
+
+    /** Committed raw records of any topic, read from the beginning until {@code done} holds or the deadline passes. */
+    static List<ConsumerRecord<byte[], byte[]>> readBytes(String topic, Duration deadline,
+                                                         Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+        List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            pollUntil(consumer, topic, deadline, seen, done);
+        }
+        return seen;
+    }
+
+    private static <K, V> void pollUntil(KafkaConsumer<K, V> consumer, String topic, Duration deadline,
+                                         List<ConsumerRecord<K, V>> seen, Predicate<List<ConsumerRecord<K, V>>> done) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!done.test(seen) && System.nanoTime() < end) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+    }
+
+    private static Properties consumerProps() {
+        Properties props = settings().kafkaProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return props;
+    }
+}
