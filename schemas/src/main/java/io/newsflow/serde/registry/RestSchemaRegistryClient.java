@@ -59,11 +59,27 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return URI.create(trimmed.endsWith("/") ? trimmed : trimmed + "/");
     }
 
+    /**
+     * Registers a schema. When two clients register the first version of a subject at once, some
+     * registries (Apicurio 2.x) answer the loser with 409 although the schema is now there; so a 409 is
+     * checked with a lookup, and only a schema that really is not registered is reported incompatible.
+     */
     @Override
     public int register(String subject, Schema schema) {
-        JsonNode answer = call("POST", "subjects/" + encode(subject) + "/versions", schemaBody(schema),
-                "register schema under subject '" + subject + "'");
-        return answer.path("id").asInt();
+        try {
+            JsonNode answer = call("POST", "subjects/" + encode(subject) + "/versions", schemaBody(schema),
+                    "register schema under subject '" + subject + "'");
+            return answer.path("id").asInt();
+        } catch (SchemaRegistryException e) {
+            if (e.kind() != SchemaRegistryException.Kind.INCOMPATIBLE) {
+                throw e;
+            }
+            try {
+                return lookupId(subject, schema);
+            } catch (SchemaRegistryException lookup) {
+                throw e;
+            }
+        }
     }
 
     @Override

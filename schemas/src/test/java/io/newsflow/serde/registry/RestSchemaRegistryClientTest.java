@@ -33,6 +33,8 @@ class RestSchemaRegistryClientTest {
     private volatile String answer;
     /** Answers with 500 to this many requests before giving the configured answer. */
     private final java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger();
+    /** Answers given before the configured one, in order: status and body. */
+    private final java.util.Deque<java.util.Map.Entry<Integer, String>> scripted = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -42,9 +44,11 @@ class RestSchemaRegistryClientTest {
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
             boolean fail = failuresLeft.getAndDecrement() > 0;
-            byte[] bytes = (fail ? "{\"error_code\":50001,\"message\":\"Timeout trying to lock table\"}" : answer)
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(fail ? 500 : status, bytes.length);
+            java.util.Map.Entry<Integer, String> next = fail ? null : scripted.poll();
+            int code = fail ? 500 : next != null ? next.getKey() : status;
+            byte[] bytes = (fail ? "{\"error_code\":50001,\"message\":\"Timeout trying to lock table\"}"
+                    : next != null ? next.getValue() : answer).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(code, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
@@ -118,6 +122,8 @@ class RestSchemaRegistryClientTest {
     void conflictIsReportedAsIncompatibleWithTheRegistrysReason() {
         status = 409;
         answer = "{\"error_code\":409,\"message\":\"Schema being registered is incompatible: READER_FIELD_MISSING_DEFAULT_VALUE size\"}";
+        scripted.add(java.util.Map.entry(409, answer));
+        scripted.add(java.util.Map.entry(404, "{\"error_code\":40403,\"message\":\"Schema not found\"}"));
 
         assertThatThrownBy(() -> client(url()).register("things-value", SCHEMA))
                 .isInstanceOf(SchemaRegistryException.class)
@@ -125,6 +131,17 @@ class RestSchemaRegistryClientTest {
                 .hasMessageContaining("READER_FIELD_MISSING_DEFAULT_VALUE size")
                 .extracting(e -> ((SchemaRegistryException) e).kind())
                 .isEqualTo(SchemaRegistryException.Kind.INCOMPATIBLE);
+    }
+
+    @Test
+    void aConflictFromARacingRegistrationIsResolvedByLookingTheSchemaUp() {
+        scripted.add(java.util.Map.entry(409, "{\"error_code\":409,\"message\":\"An artifact with ID 'things-value' already exists.\"}"));
+        status = 200;
+        answer = "{\"subject\":\"things-value\",\"id\":5,\"version\":1,\"schema\":\"{}\"}";
+
+        assertThat(client(url()).register("things-value", SCHEMA)).isEqualTo(5);
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1)).startsWith("POST /apis/ccompat/v7/subjects/things-value ");
     }
 
     @Test
