@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schema.RawArticle;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -143,32 +140,48 @@ public final class ArticleSources {
         }
     }
 
+    /**
+     * One JSON article per line. Lines are split on bytes and decoded one by one, so a line that is
+     * not UTF-8, too long, or not an article is rejected alone, with its number, and the rest go on.
+     */
     private void readJsonLines(InputStream in, String origin, Sink sink) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        BufferedInputStream bytes = new BufferedInputStream(in, 1 << 16);
+        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
         int number = 0;
-        while (true) {
-            String line;
-            try {
-                line = reader.readLine();
-            } catch (CharacterCodingException e) {
-                sink.rejected(origin + ":" + (number + 1), "not UTF-8; the rest of this input is skipped");
-                return;
+        boolean more = true;
+        while (more) {
+            line.reset();
+            boolean tooLong = false;
+            int b;
+            while ((b = bytes.read()) != -1 && b != '\n') {
+                if (line.size() < maxBytes) {
+                    line.write(b);
+                } else {
+                    tooLong = true;
+                }
             }
-            if (line == null) {
+            more = b != -1;
+            if (!more && line.size() == 0 && !tooLong) {
                 return;
             }
             number++;
-            if (line.isBlank()) {
-                continue;
-            }
             String where = origin + ":" + number;
-            if (line.length() > maxBytes) {
+            if (tooLong) {
                 sink.rejected(where, "over the size limit: line longer than " + maxBytes + " bytes (--max-bytes)");
                 continue;
             }
+            String text;
             try {
-                JsonNode json = JSON.readTree(line);
+                text = RawArticles.decodeUtf8(line.toByteArray());
+            } catch (InvalidArticleException e) {
+                sink.rejected(where, e.getMessage());
+                continue;
+            }
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode json = JSON.readTree(text);
                 sink.article(RawArticles.fromJson(json, clock.instant()), where);
             } catch (JsonProcessingException e) {
                 sink.rejected(where, "bad JSON: " + e.getOriginalMessage());
