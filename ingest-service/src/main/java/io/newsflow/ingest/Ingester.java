@@ -73,9 +73,11 @@ public final class Ingester implements AutoCloseable {
             admin.describeCluster().nodes().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
             admin.describeTopics(List.of(topic)).allTopicNames().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new UnreachableException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
-                    + connectTimeout.toSeconds() + " s: is the broker running, and is --bootstrap-servers right?", e);
+            throw unreachable(e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw unreachable(e);
+            }
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 throw new UnreachableException("topic " + topic + " does not exist on " + settings.bootstrapServers()
                         + ": create it (see README, Topics) or pass --topic", e);
@@ -96,6 +98,11 @@ public final class Ingester implements AutoCloseable {
         } catch (SchemaRegistryException e) {
             throw new UnreachableException("schema registry: " + e.getMessage(), e);
         }
+    }
+
+    private UnreachableException unreachable(Exception cause) {
+        return new UnreachableException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
+                + connectTimeout.toSeconds() + " s: is the broker running, and is --bootstrap-servers right?", cause);
     }
 
     /** Reads every input and publishes each article; waits until every send is acknowledged. */
