@@ -63,6 +63,11 @@ public final class LocalStack implements AutoCloseable {
         return registry.url();
     }
 
+    /** The registry process itself, for tests that talk Apicurio's own API. */
+    public SchemaRegistryProcess registry() {
+        return registry;
+    }
+
     /** Connection settings for clients of this stack. */
     public ClientSettings clientSettings() {
         return new ClientSettings(bootstrapServers(), schemaRegistryUrl(), Map.of());

@@ -34,18 +34,19 @@ public final class SchemaRegistryProcess implements AutoCloseable {
     static final String JAR_IN_REPO = "schema-registry/target/apicurio-registry-runner.jar";
 
     private final Process process;
-    private final String url;
+    private final String apicurioUrl;
+    private RegistryProxy proxy;
     private final Thread killOnExit;
 
-    private SchemaRegistryProcess(Process process, String url) {
+    private SchemaRegistryProcess(Process process, String apicurioUrl) {
         this.process = process;
-        this.url = url;
+        this.apicurioUrl = apicurioUrl;
         this.killOnExit = new Thread(this::stopChild, "schema-registry-stop");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /**
-     * Starts the registry on 127.0.0.1.
+     * Starts the registry on 127.0.0.1, its Confluent-compatible API served at the root of {@code port}.
      *
      * @param port    HTTP port, or 0 for any free one
      * @param logFile where the child's output goes
@@ -53,7 +54,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
      */
     public static SchemaRegistryProcess start(int port, Path logFile, Duration timeout) throws IOException, InterruptedException {
         Path jar = locateJar();
-        int httpPort = port == 0 ? EmbeddedKafka.freePort() : port;
+        int httpPort = EmbeddedKafka.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + httpPort,
@@ -67,6 +68,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         String base = "http://127.0.0.1:" + httpPort + CCOMPAT_PATH;
         SchemaRegistryProcess registry = new SchemaRegistryProcess(process, base);
         try {
+            registry.proxy = RegistryProxy.start(port, base);
             registry.awaitReady(timeout, logFile);
             new RestSchemaRegistryClient(List.of(base), Duration.ofSeconds(10), null).setGlobalCompatibility("BACKWARD");
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -98,7 +100,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
     private void awaitReady(Duration timeout, Path logFile) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url + "/subjects")).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(apicurioUrl + "/subjects")).timeout(Duration.ofSeconds(2)).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -114,7 +116,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IOException("schema registry did not answer at " + url + " within " + timeout.toSeconds() + " s; see " + logFile);
+        throw new IOException("schema registry did not answer at " + apicurioUrl + " within " + timeout.toSeconds() + " s; see " + logFile);
     }
 
     private static String tail(Path logFile) {
@@ -126,12 +128,25 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         }
     }
 
-    /** The Confluent-compatible base URL, for {@code schema.registry.url}. */
+    /** The Confluent-compatible base URL, for {@code schema.registry.url}: the root of the chosen port. */
     public String url() {
-        return url;
+        return proxy.url();
+    }
+
+    /** Apicurio's own base URL of its Confluent-compatible API ({@code .../apis/ccompat/v7}). */
+    public String apicurioCcompatUrl() {
+        return apicurioUrl;
+    }
+
+    /** Apicurio's native API base ({@code .../apis/registry/v2}), for Apicurio's own clients. */
+    public String apicurioNativeUrl() {
+        return apicurioUrl.replace(CCOMPAT_PATH, "/apis/registry/v2");
     }
 
     private void stopChild() {
+        if (proxy != null) {
+            proxy.close();
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

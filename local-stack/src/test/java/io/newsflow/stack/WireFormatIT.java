@@ -28,9 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WireFormatIT {
 
     private static Map<String, Object> apicurioConfig() {
-        String ccompat = SharedStack.stack().schemaRegistryUrl();
         Map<String, Object> config = new HashMap<>();
-        config.put(SerdeConfig.REGISTRY_URL, ccompat.replace(SchemaRegistryProcess.CCOMPAT_PATH, "/apis/registry/v2"));
+        config.put(SerdeConfig.REGISTRY_URL, SharedStack.stack().registry().apicurioNativeUrl());
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
         config.put(SerdeConfig.ENABLE_HEADERS, false);          // id in the payload, as Confluent does
         config.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName()); // 4-byte id, as Confluent does

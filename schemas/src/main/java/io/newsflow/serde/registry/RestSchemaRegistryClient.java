@@ -240,8 +240,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             default -> SchemaRegistryException.Kind.ERROR;
         };
         String prefix = kind == SchemaRegistryException.Kind.INCOMPATIBLE ? "incompatible schema: " : "";
+        boolean registryCode = errorCode / 100 == 404; // 40401 subject, 40402 version, 40403 schema not found
+        String hint = status == 404 && !registryCode
+                ? " (no Confluent-compatible API at this URL: check schema.registry.url; Apicurio serves it under /apis/ccompat/v7)"
+                : "";
         throw new SchemaRegistryException(kind, status, errorCode,
                 prefix + "could not " + what + " at " + base + ": HTTP " + status
-                        + (errorCode >= 0 ? " error_code " + errorCode : "") + ": " + registryMessage, null);
+                        + (errorCode >= 0 ? " error_code " + errorCode : "") + ": " + registryMessage + hint, null);
     }
 }
