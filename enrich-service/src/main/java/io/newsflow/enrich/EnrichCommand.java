@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * bad records to news.articles.dlq) until SIGTERM or Ctrl-C, then closes cleanly.
  */
 @Command(name = "enrich", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the enrichment topology until stopped (SIGTERM / Ctrl-C close it cleanly).",
+        description = {"Run the enrichment topology until SIGTERM or Ctrl-C, which close it cleanly.",
                 "Instances with the same --application-id share the raw topic's partitions.",
                 "Every flag has an environment variable (see README, Configuration); flags win."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -42,9 +42,9 @@ import picocli.CommandLine.Parameters;
  * prints each enriched article as one JSON line on stdout, a summary on stderr, and shuts it all down.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the pipeline end to end on an embedded broker and schema registry:",
-                "ingest PATHs (default: samples/), enrich, print each enriched article as one JSON line on stdout,",
-                "a summary on stderr, then stop everything."},
+        description = {"Run the whole pipeline once on an embedded broker and schema registry.",
+                "Ingests PATHs (default: the samples folder), enriches them, prints each enriched article as one JSON line",
+                "on stdout and a summary on stderr, then stops everything."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every article enriched or dead-lettered", "1:fatal error, or not every article came through in time",
                 "2:some inputs rejected (named on stderr), the rest went through", "64:wrong command line"})

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
  * or SIGTERM. Prints exactly {@code bootstrap.servers=...} and {@code schema.registry.url=...} on stdout.
  */
 @Command(name = "local-stack", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a real Kafka broker (KRaft, in-process) and a real Confluent-API schema registry (child process)",
-                "on 127.0.0.1 with newsflow's topics created, until Ctrl-C. Prints the two connection settings on stdout.",
+        description = {"Run a Kafka broker and a schema registry on 127.0.0.1 until Ctrl-C.",
+                "The broker is real Kafka (KRaft, in-process), the registry a real Confluent-API registry (child process);",
+                "newsflow's topics are created. Prints the two connection settings on stdout.",
                 "The defaults, 9092 and 8081, are what every other command uses when given no address."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by Ctrl-C / SIGTERM", "1:could not start (port in use, registry not built)", "64:wrong command line"})
