@@ -9,8 +9,6 @@ import io.newsflow.schema.DeadLetterHeaders;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.KafkaAvroSerializer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,15 +68,7 @@ class DeadLetterIT {
                 assertThat(r.value().getBody()).isEqualTo("Rain in London.\n");
             });
 
-            ConsumeCommand consume = new ConsumeCommand();
-            consume.topic = topics.dlq();
-            consume.fromBeginning = true;
-            consume.max = 2L;
-            consume.timeoutSeconds = 30;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThat(consume.consume(Pipeline.settings(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isZero();
-            List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = Pipeline.consumeLines(topics.dlq(), 2);
             JsonNode first = new ObjectMapper().readTree(lines.get(0));
             assertThat(first.get("key").asText()).isEqualTo("junk-1");
             assertThat(first.get("value").asText()).isEqualTo("{\"not\":\"avro\"}");

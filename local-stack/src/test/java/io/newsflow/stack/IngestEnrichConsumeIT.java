@@ -10,8 +10,6 @@ import io.newsflow.ingest.Ingester;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.Tag;
 import io.newsflow.schema.TagOrigin;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,19 +103,8 @@ class IngestEnrichConsumeIT {
         EnrichApp enricher = Pipeline.startEnricher(topics, "it-consume-" + topics.raw(), dir);
         try {
             Ingester.Result ingested = Pipeline.ingest(topics.raw(), List.of(dir.resolve("a.txt").toString()));
-            ConsumeCommand consume = new ConsumeCommand();
-            consume.topic = topics.enriched();
-            consume.fromBeginning = true;
-            consume.max = 1L;
-            consume.timeoutSeconds = 60;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<String> lines = Pipeline.consumeLines(topics.enriched(), 1);
 
-            int code = consume.consume(Pipeline.settings(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-
-            assertThat(code).isZero();
-            List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
             assertThat(lines).hasSize(1);
             JsonNode json = new ObjectMapper().readTree(lines.get(0));
             assertThat(json.get("id").asText()).isEqualTo(ingested.ids().get(0));

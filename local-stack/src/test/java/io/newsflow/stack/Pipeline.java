@@ -61,6 +61,25 @@ final class Pipeline {
         }
     }
 
+    /**
+     * Runs {@code newsflow consume --topic T --from-beginning --max N --timeout 60} and returns the
+     * JSON lines it printed; fails the test if it exits non-zero.
+     */
+    static List<String> consumeLines(String topic, long max) throws InterruptedException {
+        ConsumeCommand consume = new ConsumeCommand();
+        consume.topic = topic;
+        consume.fromBeginning = true;
+        consume.max = max;
+        consume.timeoutSeconds = 60;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = consume.consume(settings(), new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8));
+        if (code != 0) {
+            throw new AssertionError("consume exited " + code);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+
     /** Committed enriched records, read from the beginning until {@code done} holds or the deadline passes. */
     static List<ConsumerRecord<String, EnrichedArticle>> readEnriched(String topic, Duration deadline,
                                                                        Predicate<List<ConsumerRecord<String, EnrichedArticle>>> done) {
