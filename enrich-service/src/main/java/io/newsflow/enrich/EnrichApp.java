@@ -1,12 +1,8 @@
 package io.newsflow.enrich;
 
-import io.newsflow.enrich.tag.EntityTagger;
-import io.newsflow.enrich.tag.Gazetteer;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.SpecificAvroSerde;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +28,7 @@ public final class EnrichApp implements AutoCloseable {
     public EnrichApp(EnrichConfig config) {
         SpecificAvroSerde<RawArticle> rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
-        Topology topology = EnrichTopology.build(config, new EntityTagger(gazetteer(config)), rawSerde, enrichedSerde, Clock.systemUTC());
+        Topology topology = EnrichTopology.build(config, TextSteps.from(config), rawSerde, enrichedSerde, Clock.systemUTC());
         streams = new KafkaStreams(topology, config.streamsProperties());
         streams.setUncaughtExceptionHandler(new BoundedThreadReplacement(config.maxThreadReplacements(),
                 config.errorPolicy() == EnrichConfig.ErrorPolicy.FAIL));
@@ -42,17 +38,6 @@ public final class EnrichApp implements AutoCloseable {
                 stopped.countDown();
             }
         });
-    }
-
-    private static Gazetteer gazetteer(EnrichConfig config) {
-        if (config.gazetteer().isEmpty()) {
-            return Gazetteer.bundled();
-        }
-        try {
-            return Gazetteer.load(config.gazetteer().get());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read gazetteer " + config.gazetteer().get(), e);
-        }
     }
 
     public void start() {

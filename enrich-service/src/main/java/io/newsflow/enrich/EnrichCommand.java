@@ -47,6 +47,9 @@ public final class EnrichCommand implements Callable<Integer> {
     @Option(names = "--gazetteer", description = "Your own gazetteer TSV (env NEWSFLOW_GAZETTEER; default: bundled).")
     String gazetteer;
 
+    @Option(names = "--noise-rules", description = "Your own noise catalogue TSV (env NEWSFLOW_NOISE_RULES; default: bundled).")
+    String noiseRules;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -80,6 +83,7 @@ public final class EnrichCommand implements Callable<Integer> {
         put(merged, EnrichConfig.STREAM_THREADS, threads);
         put(merged, EnrichConfig.STATE_DIR, stateDir);
         put(merged, EnrichConfig.GAZETTEER, gazetteer);
+        put(merged, EnrichConfig.NOISE_RULES, noiseRules);
         return EnrichConfig.fromEnv(merged, connection.resolve(env));
     }
 

@@ -33,7 +33,8 @@ public record EnrichConfig(
         int streamThreads,
         int maxThreadReplacements,
         Optional<Path> stateDir,
-        Optional<Path> gazetteer) {
+        Optional<Path> gazetteer,
+        Optional<Path> noiseRules) {
 
     public static final String BOOTSTRAP_SERVERS = ClientSettings.BOOTSTRAP_SERVERS_ENV;
     public static final String SCHEMA_REGISTRY_URL = ClientSettings.SCHEMA_REGISTRY_URL_ENV;
@@ -47,10 +48,12 @@ public record EnrichConfig(
     public static final String MAX_THREAD_REPLACEMENTS = "NEWSFLOW_MAX_THREAD_REPLACEMENTS";
     public static final String STATE_DIR = "NEWSFLOW_STATE_DIR";
     public static final String GAZETTEER = "NEWSFLOW_GAZETTEER";
+    public static final String NOISE_RULES = "NEWSFLOW_NOISE_RULES";
 
     /** Every environment variable this service reads by name (any other KAFKA_* passes through as a client property). */
     public static final List<String> VARIABLES = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, INPUT_TOPIC,
-            OUTPUT_TOPIC, DLQ_TOPIC, ERROR_POLICY, PROCESSING_GUARANTEE, STREAM_THREADS, MAX_THREAD_REPLACEMENTS, STATE_DIR, GAZETTEER);
+            OUTPUT_TOPIC, DLQ_TOPIC, ERROR_POLICY, PROCESSING_GUARANTEE, STREAM_THREADS, MAX_THREAD_REPLACEMENTS, STATE_DIR, GAZETTEER,
+            NOISE_RULES);
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
     public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
@@ -108,15 +111,14 @@ public record EnrichConfig(
         }
         int threads = wholeNumber(env, STREAM_THREADS, DEFAULT_STREAM_THREADS, 1, problems);
         int replacements = wholeNumber(env, MAX_THREAD_REPLACEMENTS, DEFAULT_MAX_THREAD_REPLACEMENTS, 0, problems);
-        Optional<Path> gazetteer = Optional.ofNullable(env.get(GAZETTEER)).filter(s -> !s.isBlank()).map(Path::of);
-        gazetteer.filter(p -> !Files.isReadable(p))
-                .ifPresent(p -> problems.add(GAZETTEER + "=" + p + ": file not found or not readable"));
+        Optional<Path> gazetteer = readableFile(env, GAZETTEER, problems);
+        Optional<Path> noiseRules = readableFile(env, NOISE_RULES, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid enrich-service configuration: " + String.join("; ", problems));
         }
         return new EnrichConfig(client, get(env, APPLICATION_ID, DEFAULT_APPLICATION_ID), input, output, dlq,
                 policy, guarantee, threads, replacements,
-                Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of), gazetteer);
+                Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of), gazetteer, noiseRules);
     }
 
     /** Kafka Streams properties: our tuned defaults, with raw client properties winning. */
@@ -144,6 +146,12 @@ public record EnrichConfig(
     private static String get(Map<String, String> env, String key, String fallback) {
         String value = env.get(key);
         return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static Optional<Path> readableFile(Map<String, String> env, String key, List<String> problems) {
+        Optional<Path> file = Optional.ofNullable(env.get(key)).filter(s -> !s.isBlank()).map(Path::of);
+        file.filter(p -> !Files.isReadable(p)).ifPresent(p -> problems.add(key + "=" + p + ": file not found or not readable"));
+        return file;
     }
 
     private static int wholeNumber(Map<String, String> env, String key, int fallback, int min, List<String> problems) {

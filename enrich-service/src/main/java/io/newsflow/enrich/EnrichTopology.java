@@ -43,10 +43,11 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
-    public static Topology build(EnrichConfig config, EntityTagger tagger, Serde<RawArticle> rawSerde,
+    public static Topology build(EnrichConfig config, TextSteps steps, Serde<RawArticle> rawSerde,
                                  Serde<EnrichedArticle> enrichedSerde, Clock clock) {
-        NoiseStripper stripper = new NoiseStripper();
-        FooterTags footer = new FooterTags();
+        NoiseStripper stripper = steps.stripper();
+        FooterTags footer = steps.footer();
+        EntityTagger tagger = steps.tagger();
         ToEnrichedArticle toAvro = new ToEnrichedArticle(clock, EnricherVersion.get());
         StreamsBuilder builder = new StreamsBuilder();
 

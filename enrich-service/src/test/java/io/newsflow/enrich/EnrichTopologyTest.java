@@ -3,8 +3,6 @@ package io.newsflow.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.newsflow.enrich.tag.EntityTagger;
-import io.newsflow.enrich.tag.Gazetteer;
 import io.newsflow.schema.DeadLetterHeaders;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
@@ -53,7 +51,7 @@ class EnrichTopologyTest {
         rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         driver = new TopologyTestDriver(
-                EnrichTopology.build(config, new EntityTagger(Gazetteer.bundled()), rawSerde, enrichedSerde,
+                EnrichTopology.build(config, TextSteps.bundled(), rawSerde, enrichedSerde,
                         Clock.fixed(NOW, ZoneOffset.UTC)),
                 config.streamsProperties());
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), rawSerde.serializer());
@@ -195,7 +193,7 @@ class EnrichTopologyTest {
     void failPolicyStopsOnTheFirstBadRecordInsteadOfDeadLettering() {
         EnrichConfig failing = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
                 EnrichConfig.ERROR_POLICY, "fail"));
-        try (TopologyTestDriver strict = new TopologyTestDriver(EnrichTopology.build(failing, new EntityTagger(Gazetteer.bundled()),
+        try (TopologyTestDriver strict = new TopologyTestDriver(EnrichTopology.build(failing, TextSteps.bundled(),
                 rawSerde, SpecificAvroSerde.forValues(failing.serdeConfig()), Clock.systemUTC()), failing.streamsProperties())) {
             TestInputTopic<String, byte[]> input = strict.createInputTopic(Topics.RAW, Serdes.String().serializer(),
                     Serdes.ByteArray().serializer());
@@ -210,7 +208,7 @@ class EnrichTopologyTest {
 
     @Test
     void topologyNamesEveryStep() {
-        String description = EnrichTopology.build(EnrichConfig.fromEnv(Map.of()), new EntityTagger(Gazetteer.bundled()),
+        String description = EnrichTopology.build(EnrichConfig.fromEnv(Map.of()), TextSteps.bundled(),
                 rawSerde, SpecificAvroSerde.forValues(Map.of("schema.registry.url", "mock://" + scope)), Clock.systemUTC())
                 .describe().toString();
 

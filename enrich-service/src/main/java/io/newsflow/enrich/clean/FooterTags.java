@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Takes the article's own tag footer off the end of the text: a last non-blank line
- * {@code Topics: A, B, C} (or {@code Tags: ...}). The names are split on commas, trimmed, and
+ * {@code Topics: A, B, C} (or {@code Tags: ...}, {@code Filed under: ...}). The names are split on commas, trimmed, and
  * de-duplicated (ignoring case) in their order; the footer and the blank lines just before it are
  * removed from the text. Never throws.
  */
@@ -21,7 +21,7 @@ public final class FooterTags {
     /** Rule name used in the noise report for a removed tag footer. */
     public static final String FOOTER = "footer-tags";
 
-    private static final Pattern FOOTER_LINE = Pattern.compile("^\\s*(?i:topics|tags)\\s*:(.*)$");
+    private static final Pattern FOOTER_LINE = Pattern.compile("^\\s*(?i:topics|tags|filed under)\\s*:(.*)$");
 
     /** The text without its footer, and the footer's tag names in order. */
     public record Result(CleanText clean, List<String> tags) {
@@ -52,6 +52,11 @@ public final class FooterTags {
         Map<String, Integer> removed = new LinkedHashMap<>(input.removedByRule());
         removed.merge(FOOTER, 1, Integer::sum);
         return new Result(new CleanText(out.toString(), removed), tags);
+    }
+
+    /** True for a line in the shape of a tag footer, wherever it stands. */
+    static boolean looksLikeFooter(String content) {
+        return content.length() < 1000 && FOOTER_LINE.matcher(content).matches();
     }
 
     static List<String> parse(String list) {

@@ -2,45 +2,71 @@ package io.newsflow.enrich.clean;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Removes standalone scraper-noise lines: lines whose whole content is an ad marker such as
- * {@code Advert}, {@code ADVERTISEMENT}, {@code - Advertisement -} or {@code [Advert]}, which scrapers
- * leave where ad slots were. A line with any other word is prose and is kept byte for byte, so
- * "The advert was banned." survives. Removing a marker never leaves a longer run of blank lines than
- * the text had. Never throws.
+ * Removes standalone scraper-noise lines named by a {@link NoiseRules} catalogue: ad markers
+ * ({@code Advert}, {@code - Advertisement -}, {@code Anzeige}, ...), continuation prompts, newsletter,
+ * share and follow prompts, {@code Read more:} link lines, and trailing "More on this story" blocks.
+ * A line with any other word is prose and is kept byte for byte, so "The advert was banned." survives.
+ * Every kept line keeps its bytes and order; removing a line never leaves a longer run of blank lines
+ * than the text had. Never throws.
  */
 public final class NoiseStripper {
 
-    /** Rule name used in the noise report for ad-marker lines. */
+    /** Rule name of ad-marker lines in the noise report. */
     public static final String AD_MARKER = "ad-marker";
 
-    private static final Set<String> AD_MARKERS = Set.of("advert", "advertisement");
+    private final NoiseRules rules;
 
-    /** Punctuation that may wrap a marker: "- Advertisement -", "[Advert]", "Advertisement:", "*** Advert ***". */
-    private static final String WRAPPING = "-\u2013\u2014[](){}<>*_.:;|/\\\u2022\u00b7=~#\"'\u201c\u201d\u2018\u2019";
+    public NoiseStripper() {
+        this(NoiseRules.bundled());
+    }
+
+    public NoiseStripper(NoiseRules rules) {
+        this.rules = rules;
+    }
 
     public CleanText strip(String text) {
         if (text == null || text.isEmpty()) {
             return new CleanText(text == null ? "" : text, Map.of());
         }
         List<Lines.Line> lines = Lines.split(text);
+        String[] ruleOf = new String[lines.size()];
+        String[] trailerRuleOf = new String[lines.size()];
+        int lastProse = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            Lines.Line line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            ruleOf[i] = rules.anywhere(line.content());
+            if (ruleOf[i] == null) {
+                trailerRuleOf[i] = rules.trailing(line.content());
+                if (trailerRuleOf[i] == null && !FooterTags.looksLikeFooter(line.content())) {
+                    lastProse = i;
+                }
+            }
+        }
+        for (int i = lastProse + 1; i < lines.size(); i++) {
+            if (ruleOf[i] == null) {
+                ruleOf[i] = trailerRuleOf[i]; // a trailer phrase is noise only after the last prose line
+            }
+        }
         StringBuilder out = new StringBuilder(text.length());
         Map<String, Integer> removed = new LinkedHashMap<>();
         boolean emittedAny = false;
         boolean lastEmittedBlank = false;
         boolean afterRemoval = false;
-        for (Lines.Line line : lines) {
-            if (isAdMarker(line.content())) {
-                removed.merge(AD_MARKER, 1, Integer::sum);
+        for (int i = 0; i < lines.size(); i++) {
+            Lines.Line line = lines.get(i);
+            if (ruleOf[i] != null) {
+                removed.merge(ruleOf[i], 1, Integer::sum);
                 afterRemoval = true;
                 continue;
             }
             if (line.isBlank() && afterRemoval && (lastEmittedBlank || !emittedAny)) {
-                continue; // the marker's own gap: the text already has one here
+                continue; // the removed line's own gap: the text already has one here
             }
             out.append(line.full());
             emittedAny = true;
@@ -50,24 +76,5 @@ public final class NoiseStripper {
             }
         }
         return new CleanText(out.toString(), removed);
-    }
-
-    static boolean isAdMarker(String content) {
-        int start = 0;
-        int end = content.length();
-        while (start < end && isWrapping(content.charAt(start))) {
-            start++;
-        }
-        while (end > start && isWrapping(content.charAt(end - 1))) {
-            end--;
-        }
-        if (end - start < 6 || end - start > 13) {
-            return false; // cheap exit: "advert" is 6 chars, "advertisement" 13
-        }
-        return AD_MARKERS.contains(content.substring(start, end).toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean isWrapping(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || WRAPPING.indexOf(c) >= 0;
     }
 }

@@ -1,0 +1,29 @@
+package io.newsflow.enrich;
+
+import io.newsflow.enrich.clean.FooterTags;
+import io.newsflow.enrich.clean.NoiseRules;
+import io.newsflow.enrich.clean.NoiseStripper;
+import io.newsflow.enrich.tag.EntityTagger;
+import io.newsflow.enrich.tag.Gazetteer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The plain-Java text steps the topology calls, built once from the bundled or configured resources. */
+public record TextSteps(NoiseStripper stripper, FooterTags footer, EntityTagger tagger) {
+
+    /** The steps with the catalogues that ship with enrich-service. */
+    public static TextSteps bundled() {
+        return new TextSteps(new NoiseStripper(NoiseRules.bundled()), new FooterTags(), new EntityTagger(Gazetteer.bundled()));
+    }
+
+    /** The steps with the user's noise catalogue and gazetteer where the config names them. */
+    public static TextSteps from(EnrichConfig config) {
+        try {
+            NoiseRules rules = config.noiseRules().isPresent() ? NoiseRules.load(config.noiseRules().get()) : NoiseRules.bundled();
+            Gazetteer gazetteer = config.gazetteer().isPresent() ? Gazetteer.load(config.gazetteer().get()) : Gazetteer.bundled();
+            return new TextSteps(new NoiseStripper(rules), new FooterTags(), new EntityTagger(gazetteer));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a configured text resource: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.newsflow.enrich.clean;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The catalogue of standalone noise lines, each phrase under a named rule (see the bundled
+ * {@code noise-rules.tsv} for the format). Matching is on whole lines only: a line is normalised
+ * (wrapping punctuation trimmed, whitespace collapsed, lower-cased) and looked up, so the cost per line
+ * is one hash lookup and prose that merely uses the same words never matches. Never throws on text.
+ */
+public final class NoiseRules {
+
+    /** The bundled catalogue. */
+    public static final String BUNDLED = "/noise-rules.tsv";
+
+    /** How a phrase matches a line. */
+    public enum Kind { LINE, LABEL, TRAILER }
+
+    /** Punctuation that may wrap a marker: "- Advertisement -", "[Advert]", "Advertisement:", "*** Advert ***". */
+    private static final String WRAPPING = "-\u2013\u2014[](){}<>*_.:;|/\\\u2022\u00b7=~#\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u25ba\u25b6>";
+
+    private final Map<String, String> lineRules = new HashMap<>();
+    private final Map<String, String> labelRules = new HashMap<>();
+    private final Map<String, String> trailerRules = new HashMap<>();
+    private final int longestPhrase;
+    private final int longestLabel;
+
+    private NoiseRules(Map<Kind, Map<String, String>> rules) {
+        lineRules.putAll(rules.getOrDefault(Kind.LINE, Map.of()));
+        labelRules.putAll(rules.getOrDefault(Kind.LABEL, Map.of()));
+        trailerRules.putAll(rules.getOrDefault(Kind.TRAILER, Map.of()));
+        longestPhrase = longest(lineRules, trailerRules);
+        longestLabel = longest(labelRules, Map.of());
+    }
+
+    private static int longest(Map<String, String> a, Map<String, String> b) {
+        int max = 0;
+        for (String key : a.keySet()) {
+            max = Math.max(max, key.length());
+        }
+        for (String key : b.keySet()) {
+            max = Math.max(max, key.length());
+        }
+        return max;
+    }
+
+    public static NoiseRules bundled() {
+        InputStream in = NoiseRules.class.getResourceAsStream(BUNDLED);
+        if (in == null) {
+            throw new IllegalStateException("bundled noise catalogue " + BUNDLED + " is missing from the classpath");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(reader, BUNDLED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static NoiseRules load(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader, file.toString());
+        }
+    }
+
+    static NoiseRules parse(Reader source, String name) throws IOException {
+        Map<Kind, Map<String, String>> rules = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(source);
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            if (fields.length != 3 || fields[0].isBlank() || fields[2].isBlank()) {
+                problems.add(name + ":" + number + ": expected rule<TAB>kind<TAB>phrase");
+                continue;
+            }
+            Kind kind;
+            try {
+                kind = Kind.valueOf(fields[1].strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(name + ":" + number + ": unknown kind '" + fields[1].strip() + "' (line, label or trailer)");
+                continue;
+            }
+            String phrase = normalise(fields[2]);
+            if (phrase == null) {
+                problems.add(name + ":" + number + ": phrase has no words");
+                continue;
+            }
+            rules.computeIfAbsent(kind, k -> new HashMap<>()).put(phrase, fields[0].strip());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid noise catalogue: " + String.join("; ", problems));
+        }
+        return new NoiseRules(rules);
+    }
+
+    /** The rule that makes {@code content} a noise line anywhere in the text, or null for prose. */
+    String anywhere(String content) {
+        String rule = content.length() <= longestPhrase + 24 ? lineRules.get(normalise(content)) : null;
+        return rule != null ? rule : label(content);
+    }
+
+    /** The rule that makes {@code content} noise when it follows the article's last prose line, or null. */
+    String trailing(String content) {
+        return content.length() <= longestPhrase + 24 ? trailerRules.get(normalise(content)) : null;
+    }
+
+    private String label(String content) {
+        if (labelRules.isEmpty()) {
+            return null;
+        }
+        int colon = content.indexOf(':');
+        if (colon < 0 || colon > longestLabel + 12) {
+            return null;
+        }
+        String head = normalise(content.substring(0, colon));
+        return head == null ? null : labelRules.get(head);
+    }
+
+    /** Wrapping punctuation trimmed, inner whitespace collapsed, lower-cased; null when nothing is left. */
+    static String normalise(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isWrapping(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWrapping(text.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(end - start);
+        boolean space = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = true;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isWrapping(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || WRAPPING.indexOf(c) >= 0;
+    }
+}
