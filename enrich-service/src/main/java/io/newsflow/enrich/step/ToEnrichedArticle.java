@@ -48,6 +48,7 @@ public final class ToEnrichedArticle {
     }
 
     private static Tag toAvro(FoundTag tag) {
-        return new Tag(tag.name(), TagType.valueOf(tag.type().name()), TagOrigin.valueOf(tag.origin().name()), tag.mentions());
+        return new Tag(tag.name(), TagType.valueOf(tag.type().name()), TagOrigin.valueOf(tag.origin().name()), tag.mentions(),
+                (float) tag.score());
     }
 }

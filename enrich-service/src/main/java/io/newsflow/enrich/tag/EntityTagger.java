@@ -3,112 +3,156 @@ package io.newsflow.enrich.tag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Tags an article with the gazetteer's entities it mentions and merges them with the article's own
- * footer tags: one tag per canonical name, footer tags first (in footer order), then the rest by
- * mentions. Matching is whole-word and case-sensitive, longest alias first. Never throws.
+ * Tags an article: the gazetteer's people, places and organisations it mentions, people the gazetteer
+ * lacks picked up from role cues, IPTC topics from the topic model, all merged with the article's own
+ * footer tags. One tag per canonical name; footer tags always kept and first; the rest ranked by score
+ * (mentions, more for a mention in the lede) and capped. Never throws on text.
  */
 public final class EntityTagger {
 
-    private record Alias(String[] words, int entry) {
-    }
+    /** Default cap on tags per article (footer tags are kept beyond it). */
+    public static final int DEFAULT_MAX_TAGS = 15;
+    /** Characters at the start of an article that count as its lede. */
+    static final int LEDE_CHARS = 400;
+    static final double LEDE_BONUS = 1.5;
+    /** Weight of a person found only by a role cue, relative to a gazetteer entity. */
+    static final double ROLE_CUE_WEIGHT = 0.5;
 
     private final List<Gazetteer.Entry> entries;
-    private final Map<String, List<Alias>> aliasesByFirstWord = new HashMap<>();
+    private final EntityMatcher matcher;
+    private final TopicModel topics;
+    private final int maxTags;
     private final Map<String, Integer> entryByLowerName = new HashMap<>();
+    private final Map<String, Integer> entryByCanonical = new HashMap<>();
+    private final Set<String> personAliases = new HashSet<>();
+    private final ThreadLocal<EntityMatcher.Hits> scratch;
 
     public EntityTagger(Gazetteer gazetteer) {
+        this(gazetteer, TopicModel.bundled(), DEFAULT_MAX_TAGS);
+    }
+
+    public EntityTagger(Gazetteer gazetteer, TopicModel topics, int maxTags) {
         this.entries = gazetteer.entries();
+        this.matcher = new EntityMatcher(entries);
+        this.topics = topics;
+        this.maxTags = maxTags;
+        this.scratch = ThreadLocal.withInitial(matcher::newHits);
         for (int e = 0; e < entries.size(); e++) {
-            for (String alias : entries.get(e).aliases()) {
-                List<String> words = Tokens.of(alias);
-                if (words.isEmpty()) {
-                    continue;
+            Gazetteer.Entry entry = entries.get(e);
+            entryByCanonical.putIfAbsent(entry.canonical(), e);
+            for (String alias : entry.aliases()) {
+                entryByLowerName.putIfAbsent(key(alias), e);
+                if (entry.type() == EntityType.PERSON) {
+                    personAliases.add(alias);
                 }
-                aliasesByFirstWord.computeIfAbsent(words.get(0), w -> new ArrayList<>())
-                        .add(new Alias(words.toArray(String[]::new), e));
-                entryByLowerName.putIfAbsent(String.join(" ", words).toLowerCase(Locale.ROOT), e);
             }
         }
-        aliasesByFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Alias a) -> -a.words().length)));
+    }
+
+    private static String key(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (char[] word : EntityMatcher.split(name)) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
     }
 
     /** Tags for {@code text}, merged with {@code footerTags} (names as the article gave them). */
     public List<FoundTag> tag(String text, List<String> footerTags) {
-        List<String> words = Tokens.of(text == null ? "" : text);
-        int[] mentions = countMentions(words);
-        Map<String, FoundTag> tags = new LinkedHashMap<>();
+        String body = text == null ? "" : text;
+        EntityMatcher.Hits hits = scratch.get();
+        hits.reset();
+        matcher.match(body, hits);
+
+        Map<String, FoundTag> footer = new LinkedHashMap<>();
+        Set<String> footerNames = new HashSet<>();
         for (String name : footerTags) {
-            List<String> nameWords = Tokens.of(name);
-            Integer e = entryByLowerName.get(String.join(" ", nameWords).toLowerCase(Locale.ROOT));
+            Integer e = entryByLowerName.get(key(name));
             FoundTag tag = e == null
-                    ? new FoundTag(name, EntityType.OTHER, TagOrigin.FOOTER, countPhrase(words, nameWords.toArray(String[]::new)))
-                    : new FoundTag(entries.get(e).canonical(), entries.get(e).type(), TagOrigin.FOOTER, mentions[e]);
-            tags.putIfAbsent(tag.name(), tag);
+                    ? new FoundTag(name, EntityType.OTHER, TagOrigin.FOOTER, countPhrase(body, name), 1.0)
+                    : new FoundTag(entries.get(e).canonical(), entries.get(e).type(), TagOrigin.FOOTER, hits.mentions(e), 1.0);
+            footer.putIfAbsent(tag.name(), tag);
+            footerNames.add(tag.name());
         }
-        List<Integer> mentioned = new ArrayList<>();
-        for (int e = 0; e < mentions.length; e++) {
-            if (mentions[e] > 0) {
-                mentioned.add(e);
-            }
+
+        Set<String> foundNames = new HashSet<>(footerNames);
+        for (int i = 0; i < hits.found(); i++) {
+            foundNames.add(entries.get(hits.entry(i)).canonical());
         }
-        mentioned.sort(Comparator.comparingInt((Integer e) -> -mentions[e]).thenComparing(e -> entries.get(e).canonical()));
-        for (int e : mentioned) {
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < hits.found(); i++) {
+            int e = hits.entry(i);
             Gazetteer.Entry entry = entries.get(e);
-            tags.putIfAbsent(entry.canonical(), new FoundTag(entry.canonical(), entry.type(), TagOrigin.GAZETTEER, mentions[e]));
+            if (footerNames.contains(entry.canonical())) {
+                continue;
+            }
+            int mentions = hits.mentions(e);
+            if (entry.needsSupport() && mentions < 2 && !foundNames.contains(entry.context())) {
+                continue; // a small place named once, its country nowhere: too likely something else
+            }
+            double raw = mentions + (hits.firstAt(e) < LEDE_CHARS ? LEDE_BONUS : 0);
+            scored.add(new Scored(entry.canonical(), entry.type(), TagOrigin.GAZETTEER, mentions, raw));
         }
-        return List.copyOf(tags.values());
-    }
-
-    /** Whole-word, case-sensitive occurrences of a phrase the gazetteer does not know (a footer's own tag). */
-    private static int countPhrase(List<String> words, String[] phrase) {
-        if (phrase.length == 0) {
-            return 0;
-        }
-        int count = 0;
-        for (int i = 0; i < words.size(); i++) {
-            if (words.get(i).equals(phrase[0]) && matches(words, i, phrase)) {
-                count++;
-                i += phrase.length - 1;
+        for (RoleCuePeople.Person person : RoleCuePeople.find(body, this::isKnownName)) {
+            if (!footerNames.contains(person.name())) {
+                double raw = ROLE_CUE_WEIGHT * (person.mentions() + (person.firstAt() < LEDE_CHARS ? LEDE_BONUS : 0));
+                scored.add(new Scored(person.name(), EntityType.PERSON, TagOrigin.PATTERN, person.mentions(), raw));
             }
         }
-        return count;
-    }
+        double best = scored.stream().mapToDouble(Scored::raw).max().orElse(1.0);
 
-    private int[] countMentions(List<String> words) {
-        int[] mentions = new int[entries.size()];
-        int i = 0;
-        while (i < words.size()) {
-            List<Alias> candidates = aliasesByFirstWord.get(words.get(i));
-            int matched = 0;
-            if (candidates != null) {
-                for (Alias alias : candidates) {
-                    if (matches(words, i, alias.words())) {
-                        mentions[alias.entry()]++;
-                        matched = alias.words().length;
-                        break;
-                    }
-                }
-            }
-            i += Math.max(matched, 1);
-        }
-        return mentions;
-    }
-
-    private static boolean matches(List<String> words, int at, String[] alias) {
-        if (at + alias.length > words.size()) {
-            return false;
-        }
-        for (int k = 1; k < alias.length; k++) {
-            if (!words.get(at + k).equals(alias[k])) {
-                return false;
+        List<FoundTag> ranked = new ArrayList<>();
+        for (TopicModel.Topic topic : topics.classify(body)) {
+            if (!footer.containsKey(topic.label())) {
+                ranked.add(new FoundTag(topic.label(), EntityType.TOPIC, TagOrigin.MODEL, topic.mentions(), round(topic.relative())));
             }
         }
-        return true;
+        for (Scored s : scored) {
+            ranked.add(new FoundTag(s.name(), s.type(), s.origin(), s.mentions(), round(s.raw() / best)));
+        }
+        ranked.sort(Comparator.comparingDouble(FoundTag::score).reversed()
+                .thenComparing(t -> t.type() == EntityType.TOPIC ? 0 : 1)
+                .thenComparing(FoundTag::name));
+
+        List<FoundTag> tags = new ArrayList<>(footer.values());
+        for (FoundTag tag : ranked) {
+            if (tags.size() >= Math.max(maxTags, footer.size())) {
+                break;
+            }
+            if (tags.stream().noneMatch(t -> t.name().equals(tag.name()))) {
+                tags.add(tag);
+            }
+        }
+        return List.copyOf(tags);
+    }
+
+    private boolean isKnownName(String name) {
+        return personAliases.contains(name) || entryByLowerName.containsKey(key(name));
+    }
+
+    private record Scored(String name, EntityType type, TagOrigin origin, int mentions, double raw) {
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** Whole-word, case-sensitive occurrences of a name the gazetteer does not know (a footer's own tag). */
+    private static int countPhrase(String text, String phrase) {
+        EntityMatcher single = new EntityMatcher(List.of(new Gazetteer.Entry(phrase, EntityType.OTHER, List.of(phrase))));
+        EntityMatcher.Hits hits = single.newHits();
+        single.match(text, hits);
+        return hits.found() == 0 ? 0 : hits.mentions(0);
     }
 }

@@ -17,17 +17,27 @@ import java.util.Set;
 
 /**
  * Known entities with their canonical name, type and aliases. Loaded from a tab-separated file, one
- * entity a line: {@code canonical<TAB>TYPE<TAB>alias|alias|...} ({@code #} starts a comment). The
- * canonical name is always an alias of itself. Aliases match case-sensitively, as written, which is
- * what keeps "Turkey" the country apart from "turkey" the bird.
+ * entity a line: {@code canonical<TAB>TYPE[<TAB>alias|alias|...[<TAB>context[<TAB>prior]]]}
+ * ({@code #} starts a comment). The canonical name is always an alias of itself. Aliases match
+ * case-sensitively, as written, which is what keeps "Turkey" the country apart from "turkey" the bird.
+ * {@code context} names the entity a place lies in (its country); a {@code prior} below 1 marks a name
+ * that is tagged only with support: its context also found, or two mentions.
  */
 public final class Gazetteer {
 
     /** The bundled gazetteer resource. */
     public static final String BUNDLED = "/gazetteer.tsv";
 
-    /** One entity. */
-    public record Entry(String canonical, EntityType type, List<String> aliases) {
+    /** One entity; {@code context} is empty when there is none. */
+    public record Entry(String canonical, EntityType type, List<String> aliases, String context, double prior) {
+        public Entry(String canonical, EntityType type, List<String> aliases) {
+            this(canonical, type, aliases, "", 1.0);
+        }
+
+        /** True when a mention alone is not enough to tag it. */
+        public boolean needsSupport() {
+            return prior < 1.0;
+        }
     }
 
     private final List<Entry> entries;
@@ -92,7 +102,17 @@ public final class Gazetteer {
                     }
                 }
             }
-            entries.add(new Entry(fields[0].strip(), type, List.copyOf(aliases)));
+            String context = fields.length > 3 ? fields[3].strip() : "";
+            double prior = 1.0;
+            if (fields.length > 4 && !fields[4].isBlank()) {
+                try {
+                    prior = Double.parseDouble(fields[4].strip());
+                } catch (NumberFormatException e) {
+                    problems.add(name + ":" + number + ": prior '" + fields[4].strip() + "' is not a number");
+                    continue;
+                }
+            }
+            entries.add(new Entry(fields[0].strip(), type, List.copyOf(aliases), context, prior));
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid gazetteer: " + String.join("; ", problems));

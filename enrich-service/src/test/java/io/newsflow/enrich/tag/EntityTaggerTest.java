@@ -1,6 +1,7 @@
 package io.newsflow.enrich.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.StringReader;
@@ -9,23 +10,29 @@ import org.junit.jupiter.api.Test;
 
 class EntityTaggerTest {
 
-    private static EntityTagger tagger(String tsv) throws Exception {
-        return new EntityTagger(Gazetteer.parse(new StringReader(tsv), "test"));
-    }
-
     private static final String GAZ = """
             Vladimir Putin\tPERSON\tPutin|President Putin
             Russia\tPLACE\tRussian|Russians
-            Saint Petersburg\tPLACE\tSt. Petersburg|St Petersburg
+            Saint Petersburg\tPLACE\tSt. Petersburg|St Petersburg\tRussia\t1
             Turkey\tPLACE
             Free Russia Foundation\tORGANIZATION
+            Tver\tPLACE\t\tRussia\t0.5
+            Côte d'Ivoire\tPLACE\tIvory Coast
             """;
+
+    private static EntityTagger tagger(String tsv) throws Exception {
+        return tagger(tsv, EntityTagger.DEFAULT_MAX_TAGS);
+    }
+
+    private static EntityTagger tagger(String tsv, int maxTags) throws Exception {
+        return new EntityTagger(Gazetteer.parse(new StringReader(tsv), "test"), TopicModel.parse(new StringReader(""), "none"), maxTags);
+    }
 
     @Test
     void mapsAliasesToTheCanonicalNameAndCountsMentions() throws Exception {
         List<FoundTag> tags = tagger(GAZ).tag("Putin spoke. Vladimir Putin spoke again. President Putin left.", List.of());
 
-        assertThat(tags).containsExactly(new FoundTag("Vladimir Putin", EntityType.PERSON, TagOrigin.GAZETTEER, 3));
+        assertThat(tags).containsExactly(new FoundTag("Vladimir Putin", EntityType.PERSON, TagOrigin.GAZETTEER, 3, 1.0));
     }
 
     @Test
@@ -48,7 +55,8 @@ class EntityTaggerTest {
 
     @Test
     void longestAliasWinsSoAnOrganisationIsNotAlsoACountry() throws Exception {
-        List<FoundTag> tags = tagger(GAZ).tag("The Free Russia Foundation said Russians protested in St. Petersburg and St Petersburg.", List.of());
+        List<FoundTag> tags = tagger(GAZ).tag("The Free Russia Foundation said Russians protested in St. Petersburg and St Petersburg.",
+                List.of());
 
         assertThat(tags).extracting(FoundTag::name, FoundTag::type, FoundTag::mentions).containsExactly(
                 tuple("Saint Petersburg", EntityType.PLACE, 2),
@@ -57,30 +65,79 @@ class EntityTaggerTest {
     }
 
     @Test
+    void multiWordAliasesMatchAcrossApostrophesAndHyphens() throws Exception {
+        assertThat(tagger(GAZ).tag("Talks in Côte d'Ivoire ended.", List.of())).extracting(FoundTag::name).containsExactly("Côte d'Ivoire");
+    }
+
+    @Test
+    void aSmallPlaceNeedsItsCountryOrASecondMention() throws Exception {
+        EntityTagger tagger = tagger(GAZ);
+
+        assertThat(tagger.tag("A factory in Tver closed.", List.of())).isEmpty();
+        assertThat(tagger.tag("A factory in Tver closed. Tver mourns.", List.of())).extracting(FoundTag::name).containsExactly("Tver");
+        assertThat(tagger.tag("A factory in Tver, Russia, closed.", List.of())).extracting(FoundTag::name).contains("Tver");
+        assertThat(tagger.tag("A factory in Tver closed.", List.of("Russia"))).extracting(FoundTag::name).contains("Tver");
+    }
+
+    @Test
+    void aMentionInTheLedeScoresHigherThanOneFurtherDown() throws Exception {
+        String text = "Turkey hosted the talks.\n" + "Background paragraph. ".repeat(30) + "\nPutin did not attend.";
+
+        List<FoundTag> tags = tagger(GAZ).tag(text, List.of());
+
+        assertThat(tags).extracting(FoundTag::name).containsExactly("Turkey", "Vladimir Putin");
+        assertThat(tags.get(0).score()).isEqualTo(1.0);
+        assertThat(tags.get(1).score()).isLessThan(0.5);
+    }
+
+    @Test
     void footerTagsComeFirstAndMergeWithGazetteerTagsByCanonicalName() throws Exception {
         List<FoundTag> tags = tagger(GAZ).tag("Putin met Russians. Putin left. Mobilisation began; mobilisation spread.",
                 List.of("russia", "Putin", "Mobilisation", "Conscription"));
 
         assertThat(tags).containsExactly(
-                new FoundTag("Russia", EntityType.PLACE, TagOrigin.FOOTER, 1),
-                new FoundTag("Vladimir Putin", EntityType.PERSON, TagOrigin.FOOTER, 2),
-                new FoundTag("Mobilisation", EntityType.OTHER, TagOrigin.FOOTER, 1),
-                new FoundTag("Conscription", EntityType.OTHER, TagOrigin.FOOTER, 0));
+                new FoundTag("Russia", EntityType.PLACE, TagOrigin.FOOTER, 1, 1.0),
+                new FoundTag("Vladimir Putin", EntityType.PERSON, TagOrigin.FOOTER, 2, 1.0),
+                new FoundTag("Mobilisation", EntityType.OTHER, TagOrigin.FOOTER, 1, 1.0),
+                new FoundTag("Conscription", EntityType.OTHER, TagOrigin.FOOTER, 0, 1.0));
+    }
+
+    @Test
+    void peopleTheGazetteerLacksAreFoundByTheirRole() throws Exception {
+        List<FoundTag> tags = tagger(GAZ).tag("Footage was shared by Moscow-based British journalist Danny Armstrong. "
+                + "Defence Minister, Sergei Shoigu, spoke. Danny Armstrong called it eerie. President Putin agreed.", List.of());
+
+        assertThat(tags).filteredOn(t -> t.origin() == TagOrigin.PATTERN)
+                .extracting(FoundTag::name, FoundTag::type, FoundTag::mentions)
+                .containsExactlyInAnyOrder(tuple("Danny Armstrong", EntityType.PERSON, 2), tuple("Sergei Shoigu", EntityType.PERSON, 1));
+        assertThat(tags).extracting(FoundTag::name).doesNotContain("President Putin").contains("Vladimir Putin");
+    }
+
+    @Test
+    void theCapKeepsTheBestScoredTagsAndEveryFooterTag() throws Exception {
+        List<FoundTag> tags = tagger(GAZ, 2).tag("Turkey, Turkey, Turkey. Putin, Putin. Russians.", List.of("A", "B", "C"));
+
+        assertThat(tags).extracting(FoundTag::name).containsExactly("A", "B", "C");
+        assertThat(tagger(GAZ, 4).tag("Turkey, Turkey, Turkey. Putin, Putin. Russians.", List.of("A", "B", "C")))
+                .extracting(FoundTag::name).containsExactly("A", "B", "C", "Turkey");
     }
 
     @Test
     void bundledGazetteerLoadsAndKnowsTheBasics() {
         EntityTagger tagger = new EntityTagger(Gazetteer.bundled());
 
-        assertThat(tagger.tag("Putin visited Ekaterinburg and Kiev.", List.of()))
+        assertThat(Gazetteer.bundled().entries()).hasSizeGreaterThanOrEqualTo(5000);
+        assertThat(tagger.tag("Putin visited Ekaterinburg and Kiev, then St Petersburg, as Russians watched.", List.of()))
+                .filteredOn(t -> t.type() != EntityType.TOPIC)
                 .extracting(FoundTag::name)
-                .containsExactlyInAnyOrder("Vladimir Putin", "Yekaterinburg", "Kyiv");
+                .containsExactlyInAnyOrder("Vladimir Putin", "Yekaterinburg", "Kyiv", "Saint Petersburg", "Russia");
     }
 
     @Test
     void aMalformedGazetteerLineIsReportedWithItsLineNumber() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tagger("Good\tPLACE\nBad\tANIMAL\nalso bad\n"))
+        assertThatThrownBy(() -> tagger("Good\tPLACE\nBad\tANIMAL\nalso bad\nX\tPLACE\t\tY\tmaybe\n"))
                 .hasMessageContaining("test:2: unknown type 'ANIMAL'")
-                .hasMessageContaining("test:3: expected canonical<TAB>TYPE");
+                .hasMessageContaining("test:3: expected canonical<TAB>TYPE")
+                .hasMessageContaining("test:4: prior 'maybe' is not a number");
     }
 }

@@ -1,0 +1,269 @@
+package io.newsflow.enrich.tag;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds every gazetteer alias in a text in one pass, whole words only and case-sensitively, longest
+ * alias first. Built for throughput: a per-character table skips words that cannot start an alias
+ * (most words: aliases start with a capital), the remaining words are hashed while they are scanned
+ * and looked up in an open-addressing table, and multi-word aliases are checked in place against the
+ * text. Nothing is allocated per word; per text, only the caller's {@link Hits} are written.
+ */
+public final class EntityMatcher {
+
+    /** Word characters: letters and digits (BMP). */
+    private static final boolean[] WORD = new boolean[65536];
+    /** Lower-case of every BMP char, for case-folded matching. */
+    private static final char[] LOWER = new char[65536];
+    /** What may stand between the words of a multi-word alias in a text: "St. Petersburg", "Côte d'Ivoire". */
+    private static final String JOINERS = " .-'\u2019\u00a0\t";
+    private static final int MAX_JOIN = 3;
+
+    static {
+        for (int c = 0; c < WORD.length; c++) {
+            WORD[c] = Character.isLetterOrDigit(c);
+            LOWER[c] = Character.toLowerCase((char) c);
+        }
+    }
+
+    private final boolean[] canStart = new boolean[65536];
+    private final int mask;
+    private final int[] slotHash;
+    private final char[][] slotWord;
+    private final int[][] slotAliases; // alias ids for the first word in the slot, longest first
+    private final char[][][] aliasWords;
+    private final int[] aliasEntry;
+    private final int entryCount;
+    private final boolean foldCase;
+
+    /** Where the matches of one text go; reuse one per thread, {@link #reset()} between texts. */
+    public static final class Hits {
+        final int[] mentions;
+        final int[] firstAt;
+        final int[] touched;
+        int touchedCount;
+
+        Hits(int entries) {
+            mentions = new int[entries];
+            firstAt = new int[entries];
+            touched = new int[entries];
+        }
+
+        /** Forgets the last text in time proportional to what it found. */
+        public void reset() {
+            for (int i = 0; i < touchedCount; i++) {
+                mentions[touched[i]] = 0;
+            }
+            touchedCount = 0;
+        }
+
+        void hit(int entry, int at) {
+            if (mentions[entry]++ == 0) {
+                firstAt[entry] = at;
+                touched[touchedCount++] = entry;
+            }
+        }
+
+        /** Number of distinct entries found. */
+        public int found() {
+            return touchedCount;
+        }
+
+        /** The i-th distinct entry found, in order of first mention. */
+        public int entry(int i) {
+            return touched[i];
+        }
+
+        public int mentions(int entry) {
+            return mentions[entry];
+        }
+
+        /** Char offset of the entry's first mention. */
+        public int firstAt(int entry) {
+            return firstAt[entry];
+        }
+    }
+
+    /** A case-sensitive matcher of the entries' aliases. */
+    public EntityMatcher(List<Gazetteer.Entry> entries) {
+        this(entries, false);
+    }
+
+    /**
+     * @param foldCase match regardless of case (aliases and text are compared lower-cased), for keyword
+     *                 models; entity names match case-sensitively
+     */
+    public EntityMatcher(List<Gazetteer.Entry> entries, boolean foldCase) {
+        this.entryCount = entries.size();
+        this.foldCase = foldCase;
+        Map<String, List<Integer>> byFirstWord = new HashMap<>();
+        List<char[][]> words = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int e = 0; e < entries.size(); e++) {
+            for (String alias : entries.get(e).aliases()) {
+                char[][] split = split(foldCase ? fold(alias) : alias);
+                if (split.length == 0) {
+                    continue;
+                }
+                int id = words.size();
+                words.add(split);
+                owners.add(e);
+                byFirstWord.computeIfAbsent(new String(split[0]), w -> new ArrayList<>()).add(id);
+                canStart[split[0][0]] = true;
+            }
+        }
+        aliasWords = words.toArray(char[][][]::new);
+        aliasEntry = owners.stream().mapToInt(Integer::intValue).toArray();
+        int size = Integer.highestOneBit(Math.max(16, byFirstWord.size() * 4 - 1)) << 1;
+        mask = size - 1;
+        slotHash = new int[size];
+        slotWord = new char[size][];
+        slotAliases = new int[size][];
+        for (Map.Entry<String, List<Integer>> first : byFirstWord.entrySet()) {
+            char[] word = first.getKey().toCharArray();
+            int hash = hash(word);
+            int slot = hash & mask;
+            while (slotWord[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            slotHash[slot] = hash;
+            slotWord[slot] = word;
+            slotAliases[slot] = first.getValue().stream()
+                    .sorted((a, b) -> Integer.compare(aliasWords[b].length, aliasWords[a].length))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /** Scratch space for texts matched against this matcher. */
+    public Hits newHits() {
+        return new Hits(entryCount);
+    }
+
+    /** Adds every alias occurrence in {@code text} to {@code hits} (call {@link Hits#reset()} first to start over). */
+    public void match(CharSequence text, Hits hits) {
+        int n = text.length();
+        int i = 0;
+        char[] lower = foldCase ? LOWER : null;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!WORD[c]) {
+                i++;
+                continue;
+            }
+            int start = i;
+            if (!canStart[lower == null ? c : lower[c]]) {
+                do {
+                    i++;
+                } while (i < n && WORD[text.charAt(i)]);
+                continue;
+            }
+            int hash = 0;
+            do {
+                hash = 31 * hash + (lower == null ? c : lower[c]);
+                i++;
+            } while (i < n && WORD[c = text.charAt(i)]);
+            int slot = find(hash, text, start, i);
+            if (slot < 0) {
+                continue;
+            }
+            for (int alias : slotAliases[slot]) {
+                int end = matchRest(aliasWords[alias], text, i, foldCase);
+                if (end >= 0) {
+                    hits.hit(aliasEntry[alias], start);
+                    i = end;
+                    break;
+                }
+            }
+        }
+    }
+
+    private int find(int hash, CharSequence text, int start, int end) {
+        int slot = hash & mask;
+        char[] word;
+        while ((word = slotWord[slot]) != null) {
+            if (slotHash[slot] == hash && equals(word, text, start, end, foldCase)) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    /** End offset of the alias whose first word ends at {@code pos}, or -1 when the rest does not follow. */
+    private static int matchRest(char[][] words, CharSequence text, int pos, boolean foldCase) {
+        int n = text.length();
+        for (int w = 1; w < words.length; w++) {
+            int joined = 0;
+            while (pos < n && joined < MAX_JOIN && JOINERS.indexOf(text.charAt(pos)) >= 0) {
+                pos++;
+                joined++;
+            }
+            char[] word = words[w];
+            if (joined == 0 || pos + word.length > n) {
+                return -1;
+            }
+            for (int k = 0; k < word.length; k++) {
+                char c = text.charAt(pos + k);
+                if ((foldCase ? LOWER[c] : c) != word[k]) {
+                    return -1;
+                }
+            }
+            pos += word.length;
+            if (pos < n && WORD[text.charAt(pos)]) {
+                return -1;
+            }
+        }
+        return pos;
+    }
+
+    private static boolean equals(char[] word, CharSequence text, int start, int end, boolean foldCase) {
+        if (word.length != end - start) {
+            return false;
+        }
+        for (int k = 0; k < word.length; k++) {
+            char c = text.charAt(start + k);
+            if (word[k] != (foldCase ? LOWER[c] : c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String fold(String alias) {
+        char[] chars = alias.toCharArray();
+        for (int k = 0; k < chars.length; k++) {
+            chars[k] = LOWER[chars[k]];
+        }
+        return new String(chars);
+    }
+
+    private static int hash(char[] word) {
+        int hash = 0;
+        for (char c : word) {
+            hash = 31 * hash + c;
+        }
+        return hash;
+    }
+
+    /** An alias as its words: maximal runs of word characters. */
+    static char[][] split(String alias) {
+        List<char[]> words = new ArrayList<>();
+        int i = 0;
+        while (i < alias.length()) {
+            if (!WORD[alias.charAt(i)]) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < alias.length() && WORD[alias.charAt(i)]) {
+                i++;
+            }
+            words.add(Arrays.copyOfRange(alias.toCharArray(), start, i));
+        }
+        return words.toArray(char[][]::new);
+    }
+}

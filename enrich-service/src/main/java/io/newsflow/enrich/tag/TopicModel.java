@@ -1,0 +1,138 @@
+package io.newsflow.enrich.tag;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses IPTC Media Topics top-level categories ("politics", "conflict, war and peace", ...) for a
+ * text from a weighted keyword and phrase model (the bundled {@code topics.tsv}): every occurrence of a
+ * term, matched whole-word and case-insensitively in one pass, adds its weight to its topic. A topic
+ * is chosen when its score reaches {@link #MIN_SCORE} and a third of the best topic's; at most
+ * {@link #MAX_TOPICS}, best first. Never throws on text.
+ */
+public final class TopicModel {
+
+    public static final String BUNDLED = "/topics.tsv";
+    static final double MIN_SCORE = 3.0;
+    static final double RELATIVE_TO_BEST = 0.34;
+    static final int MAX_TOPICS = 3;
+
+    /** A chosen topic: its label, raw score and score relative to the best topic (0-1). */
+    public record Topic(String label, double score, double relative, int mentions) {
+    }
+
+    private final List<String> labels;
+    private final int[] topicOfTerm;
+    private final double[] weightOfTerm;
+    private final EntityMatcher matcher;
+    private final ThreadLocal<EntityMatcher.Hits> hits;
+
+    private TopicModel(List<String> labels, List<Integer> topics, List<Double> weights, List<Gazetteer.Entry> terms) {
+        this.labels = List.copyOf(labels);
+        this.topicOfTerm = topics.stream().mapToInt(Integer::intValue).toArray();
+        this.weightOfTerm = weights.stream().mapToDouble(Double::doubleValue).toArray();
+        this.matcher = new EntityMatcher(terms, true);
+        this.hits = ThreadLocal.withInitial(matcher::newHits);
+    }
+
+    public static TopicModel bundled() {
+        InputStream in = TopicModel.class.getResourceAsStream(BUNDLED);
+        if (in == null) {
+            throw new IllegalStateException("bundled topic model " + BUNDLED + " is missing from the classpath");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(reader, BUNDLED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lines {@code label<TAB>weight<TAB>term|term|...}; {@code #} starts a comment. */
+    static TopicModel parse(Reader source, String name) throws IOException {
+        List<String> labels = new ArrayList<>();
+        List<Integer> topics = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        List<Gazetteer.Entry> terms = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(source);
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            double weight;
+            try {
+                weight = fields.length == 3 ? Double.parseDouble(fields[1].strip()) : Double.NaN;
+            } catch (NumberFormatException e) {
+                weight = Double.NaN;
+            }
+            if (Double.isNaN(weight)) {
+                problems.add(name + ":" + number + ": expected label<TAB>weight<TAB>term|term");
+                continue;
+            }
+            String label = fields[0].strip();
+            int topic = labels.indexOf(label);
+            if (topic < 0) {
+                topic = labels.size();
+                labels.add(label);
+            }
+            for (String term : fields[2].split("\\|")) {
+                if (!term.isBlank()) {
+                    topics.add(topic);
+                    weights.add(weight);
+                    terms.add(new Gazetteer.Entry(term.strip(), EntityType.TOPIC, List.of(term.strip())));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid topic model: " + String.join("; ", problems));
+        }
+        return new TopicModel(labels, topics, weights, terms);
+    }
+
+    public List<Topic> classify(String text) {
+        EntityMatcher.Hits found = hits.get();
+        found.reset();
+        matcher.match(text, found);
+        double[] scores = new double[labels.size()];
+        int[] mentions = new int[labels.size()];
+        for (int i = 0; i < found.found(); i++) {
+            int term = found.entry(i);
+            scores[topicOfTerm[term]] += weightOfTerm[term] * found.mentions(term);
+            mentions[topicOfTerm[term]] += found.mentions(term);
+        }
+        double best = 0;
+        for (double score : scores) {
+            best = Math.max(best, score);
+        }
+        Map<Integer, Double> chosen = new LinkedHashMap<>();
+        for (int t = 0; t < scores.length; t++) {
+            if (scores[t] >= MIN_SCORE && scores[t] >= RELATIVE_TO_BEST * best) {
+                chosen.put(t, scores[t]);
+            }
+        }
+        double top = best;
+        return chosen.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .limit(MAX_TOPICS)
+                .map(e -> new Topic(labels.get(e.getKey()), e.getValue(), e.getValue() / top, mentions[e.getKey()]))
+                .toList();
+    }
+
+    /** The topic labels the model knows, in file order. */
+    public List<String> labels() {
+        return labels;
+    }
+}
