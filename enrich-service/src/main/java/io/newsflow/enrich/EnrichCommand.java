@@ -50,6 +50,9 @@ public final class EnrichCommand implements Callable<Integer> {
     @Option(names = "--noise-rules", description = "Your own noise catalogue TSV (env NEWSFLOW_NOISE_RULES; default: bundled).")
     String noiseRules;
 
+    @Option(names = "--max-tags", description = "Most tags per article; footer tags are always kept (env NEWSFLOW_MAX_TAGS; default 15).")
+    String maxTags;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -84,6 +87,7 @@ public final class EnrichCommand implements Callable<Integer> {
         put(merged, EnrichConfig.STATE_DIR, stateDir);
         put(merged, EnrichConfig.GAZETTEER, gazetteer);
         put(merged, EnrichConfig.NOISE_RULES, noiseRules);
+        put(merged, EnrichConfig.MAX_TAGS, maxTags);
         return EnrichConfig.fromEnv(merged, connection.resolve(env));
     }
 

@@ -34,7 +34,9 @@ public record EnrichConfig(
         int maxThreadReplacements,
         Optional<Path> stateDir,
         Optional<Path> gazetteer,
-        Optional<Path> noiseRules) {
+        Optional<Path> noiseRules,
+        int maxTags,
+        boolean detectLanguage) {
 
     public static final String BOOTSTRAP_SERVERS = ClientSettings.BOOTSTRAP_SERVERS_ENV;
     public static final String SCHEMA_REGISTRY_URL = ClientSettings.SCHEMA_REGISTRY_URL_ENV;
@@ -49,16 +51,19 @@ public record EnrichConfig(
     public static final String STATE_DIR = "NEWSFLOW_STATE_DIR";
     public static final String GAZETTEER = "NEWSFLOW_GAZETTEER";
     public static final String NOISE_RULES = "NEWSFLOW_NOISE_RULES";
+    public static final String MAX_TAGS = "NEWSFLOW_MAX_TAGS";
+    public static final String DETECT_LANGUAGE = "NEWSFLOW_DETECT_LANGUAGE";
 
     /** Every environment variable this service reads by name (any other KAFKA_* passes through as a client property). */
     public static final List<String> VARIABLES = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, INPUT_TOPIC,
             OUTPUT_TOPIC, DLQ_TOPIC, ERROR_POLICY, PROCESSING_GUARANTEE, STREAM_THREADS, MAX_THREAD_REPLACEMENTS, STATE_DIR, GAZETTEER,
-            NOISE_RULES);
+            NOISE_RULES, MAX_TAGS, DETECT_LANGUAGE);
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
     public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
     public static final int DEFAULT_STREAM_THREADS = 1;
     public static final int DEFAULT_MAX_THREAD_REPLACEMENTS = 3;
+    public static final int DEFAULT_MAX_TAGS = 15;
 
     /** Sized for ~3 KB articles: with Kafka's defaults a stream loses 2-3x (measured, see README). */
     static final int PRODUCER_BATCH_BYTES = 262_144;
@@ -113,12 +118,18 @@ public record EnrichConfig(
         int replacements = wholeNumber(env, MAX_THREAD_REPLACEMENTS, DEFAULT_MAX_THREAD_REPLACEMENTS, 0, problems);
         Optional<Path> gazetteer = readableFile(env, GAZETTEER, problems);
         Optional<Path> noiseRules = readableFile(env, NOISE_RULES, problems);
+        int maxTags = wholeNumber(env, MAX_TAGS, DEFAULT_MAX_TAGS, 0, problems);
+        String detect = get(env, DETECT_LANGUAGE, "true").toLowerCase(Locale.ROOT);
+        if (!detect.equals("true") && !detect.equals("false")) {
+            problems.add(DETECT_LANGUAGE + "=" + detect + ": expected true or false");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid enrich-service configuration: " + String.join("; ", problems));
         }
         return new EnrichConfig(client, get(env, APPLICATION_ID, DEFAULT_APPLICATION_ID), input, output, dlq,
                 policy, guarantee, threads, replacements,
-                Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of), gazetteer, noiseRules);
+                Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of), gazetteer, noiseRules,
+                maxTags, !detect.equals("false"));
     }
 
     /** Kafka Streams properties: our tuned defaults, with raw client properties winning. */

@@ -30,8 +30,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * <pre>
  * news.articles.raw (String id, RawArticle as bytes)
  *   -> decode-and-validate -> route-rejected -> to-dead-letter -> news.articles.dlq (original bytes + reason headers)
- *                          -> route-valid -> strip-noise -> extract-footer -> tag-entities -> to-enriched-article
- *                          -> key-by-id -> news.articles.enriched (String id, EnrichedArticle)
+ *                          -> route-valid -> strip-noise -> extract-footer -> tag-entities -> detect-language
+ *                          -> to-enriched-article -> key-by-id -> news.articles.enriched (String id, EnrichedArticle)
  * </pre>
  *
  * Raw values are read as bytes and decoded in a step of their own, so an undecodable record is routed
@@ -71,8 +71,11 @@ public final class EnrichTopology {
                     FooterTags.Result result = footer.extract(cleaned.clean());
                     return new Cleaned(cleaned.raw(), result.clean(), result.tags());
                 }, Named.as("extract-footer"))
-                .mapValues(cleaned -> new Tagged(cleaned, tagger.tag(cleaned.clean().text(), cleaned.footerTags())),
-                        Named.as("tag-entities"))
+                .mapValues(cleaned -> new Tagged(cleaned, tagger.tag(cleaned.clean().text(), cleaned.footerTags()),
+                        cleaned.raw().getLanguage()), Named.as("tag-entities"))
+                .mapValues(tagged -> tagged.language() != null || steps.languages().isEmpty() ? tagged
+                        : tagged.withLanguage(steps.languages().get().guess(tagged.cleaned().clean().text()).orElse(null)),
+                        Named.as("detect-language"))
                 .mapValues(toAvro::apply, Named.as("to-enriched-article"))
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-id"))
                 .to(config.outputTopic(), Produced.with(Serdes.String(), enrichedSerde).withName("write-enriched"));

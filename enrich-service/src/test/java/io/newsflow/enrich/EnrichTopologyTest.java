@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class EnrichTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    /** Loading the gazetteer and language profiles takes a moment: once for all tests. */
+    private static final TextSteps STEPS = TextSteps.bundled();
 
     private final String scope = "topology-" + UUID.randomUUID();
     private TopologyTestDriver driver;
@@ -51,7 +53,7 @@ class EnrichTopologyTest {
         rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         driver = new TopologyTestDriver(
-                EnrichTopology.build(config, TextSteps.bundled(), rawSerde, enrichedSerde,
+                EnrichTopology.build(config, STEPS, rawSerde, enrichedSerde,
                         Clock.fixed(NOW, ZoneOffset.UTC)),
                 config.streamsProperties());
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), rawSerde.serializer());
@@ -107,6 +109,11 @@ class EnrichTopologyTest {
         assertThat(article.getNoise().getByRule()).containsEntry("ad-marker", 3).containsEntry("footer-tags", 1);
         assertThat(article.getNoise().getLinesRemoved()).isEqualTo(4);
         assertThat(article.getWordCount()).isEqualTo(article.getBody().trim().split("\\s+").length);
+        assertThat(article.getLanguage()).as("detected, since the input had none").isEqualTo("en");
+        assertThat(article.getTags()).filteredOn(t -> t.getType() == TagType.TOPIC).extracting(Tag::getName)
+                .contains("politics");
+        assertThat(article.getTags()).filteredOn(t -> t.getOrigin() == TagOrigin.FOOTER)
+                .allSatisfy(t -> assertThat(t.getScore()).isEqualTo(1.0f));
         assertThat(article.getEnrichedAt()).isEqualTo(NOW);
         assertThat(article.getEnricherVersion()).startsWith("enrich-service/");
         assertThat(deadLetters.isEmpty()).isTrue();
@@ -122,6 +129,14 @@ class EnrichTopologyTest {
                 + "The talks, held in the city\u2019s old town, focused on grain exports through Odesa.\r\n"
                 + "France\u2019s minister said the advertised deadline would not hold.\r\n");
         assertThat(article.getTags()).extracting(Tag::getName).startsWith("Ukraine", "France", "Kyiv").contains("Odesa");
+    }
+
+    @Test
+    void aLanguageTheSourceGaveIsKept() {
+        raw.pipeInput("l-1", RawArticle.newBuilder(article("l-1", "Thousands marched through the capital on Saturday afternoon."))
+                .setLanguage("xx").build());
+
+        assertThat(enriched.readValue().getLanguage()).isEqualTo("xx");
     }
 
     @Test
@@ -193,7 +208,7 @@ class EnrichTopologyTest {
     void failPolicyStopsOnTheFirstBadRecordInsteadOfDeadLettering() {
         EnrichConfig failing = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
                 EnrichConfig.ERROR_POLICY, "fail"));
-        try (TopologyTestDriver strict = new TopologyTestDriver(EnrichTopology.build(failing, TextSteps.bundled(),
+        try (TopologyTestDriver strict = new TopologyTestDriver(EnrichTopology.build(failing, STEPS,
                 rawSerde, SpecificAvroSerde.forValues(failing.serdeConfig()), Clock.systemUTC()), failing.streamsProperties())) {
             TestInputTopic<String, byte[]> input = strict.createInputTopic(Topics.RAW, Serdes.String().serializer(),
                     Serdes.ByteArray().serializer());
@@ -208,12 +223,12 @@ class EnrichTopologyTest {
 
     @Test
     void topologyNamesEveryStep() {
-        String description = EnrichTopology.build(EnrichConfig.fromEnv(Map.of()), TextSteps.bundled(),
+        String description = EnrichTopology.build(EnrichConfig.fromEnv(Map.of()), STEPS,
                 rawSerde, SpecificAvroSerde.forValues(Map.of("schema.registry.url", "mock://" + scope)), Clock.systemUTC())
                 .describe().toString();
 
         assertThat(description).contains("read-raw", "decode-and-validate", "to-dead-letter", "write-dead-letter",
-                "strip-noise", "extract-footer", "tag-entities", "to-enriched-article", "key-by-id", "write-enriched");
+                "strip-noise", "extract-footer", "tag-entities", "detect-language", "to-enriched-article", "key-by-id", "write-enriched");
         assertThat(description).doesNotContain("KSTREAM-MAPVALUES");
     }
 

@@ -31,7 +31,7 @@ public final class ToEnrichedArticle {
                 .setSource(raw.getSource())
                 .setUrl(raw.getUrl())
                 .setTitle(raw.getTitle())
-                .setLanguage(raw.getLanguage())
+                .setLanguage(tagged.language())
                 .setPublishedAt(raw.getPublishedAt())
                 .setIngestedAt(raw.getIngestedAt())
                 .setAttributes(raw.getAttributes())
