@@ -30,18 +30,27 @@ const add = (canonical, type, aliases = [], context = '', prior = 1) => {
   }
   for (const a of [canonical, ...aliases]) {
     if (!a || a.length < 2) continue;
-    e.aliases.add(a);
-    const f = fold(a);
-    if (f !== a) e.aliases.add(f);
+    for (const form of new Set([a, fold(a)])) {
+      if (owner.has(form) && owner.get(form) !== canonical) continue;
+      owner.set(form, canonical);
+      e.aliases.add(form);
+    }
   }
   return e;
 };
 const plural = (d) => (/(s|sh|ch|ese|ss)$/.test(d) || d.endsWith('ish') || d.endsWith('French') ? null : d + 's');
 
-// Countries, with official names, useful alternate spellings and English demonyms.
+// English names where the data uses another.
+const RENAME = { 'Türkiye': 'Turkey' };
+const commonName = (c) => RENAME[c.name.common] || c.name.common;
+const owner = new Map(); // alias -> canonical: an alias names one entity, the first that claims it
+
+// Countries, with official names, useful alternate spellings and English demonyms; UN members first,
+// so a shared demonym ("Dutch") goes to the state rather than a dependency.
 const countryByCode = new Map();
-for (const c of countries) {
-  const name = c.name.common;
+const ordered = [...countries].sort((a, b) => Number(b.unMember) - Number(a.unMember) || b.area - a.area);
+for (const c of ordered) {
+  const name = commonName(c);
   countryByCode.set(c.cca2, name);
   const aliases = [c.name.official];
   for (const alt of c.altSpellings || []) {
@@ -70,7 +79,7 @@ for (const [name, e] of entries) for (const a of e.aliases) taken.add(a);
 // Cities: one entry per name (the most populous), capitals always, the rest over MIN_CITY_POPULATION.
 const ambiguous = new Set(readList('ambiguous-cities.txt').map((s) => s.trim()));
 const capitals = new Map();
-for (const c of countries) for (const cap of c.capital || []) capitals.set(cap, c.name.common);
+for (const c of countries) for (const cap of c.capital || []) capitals.set(cap, commonName(c));
 const byName = new Map();
 for (const city of cities) {
   const best = byName.get(city.name);
@@ -85,10 +94,25 @@ for (const [name, city] of byName) {
       countryByCode.get(city.country) || '', strong ? 1 : 0.5);
 }
 
-// Alternate spellings of places (and a few countries) the packages lack.
-for (const [canonical, aliases = ''] of readTsv('place-aliases.tsv')) {
-  const e = entries.get(canonical) || add(canonical, 'PLACE');
-  for (const a of aliases.split('|')) if (a) e.aliases.add(a);
+// Alternate spellings of places (and a few countries) the packages lack. Where the data knows the
+// place under one of the aliases, that entry takes the canonical (English) name.
+for (const [canonical, aliasText = ''] of readTsv('place-aliases.tsv')) {
+  const aliases = aliasText.split('|').filter(Boolean);
+  if (!entries.has(canonical)) {
+    const known = aliases.find((a) => entries.has(a));
+    if (known) {
+      entries.set(canonical, entries.get(known));
+      entries.delete(known);
+      for (const a of entries.get(canonical).aliases) owner.set(a, canonical);
+    }
+  }
+  const e = add(canonical, 'PLACE', aliases);
+  for (const a of aliases) {
+    e.aliases.add(a); // curated spellings win over any earlier claim
+    const previous = owner.get(a);
+    if (previous && previous !== canonical && entries.has(previous)) entries.get(previous).aliases.delete(a);
+    owner.set(a, canonical);
+  }
   e.prior = 1;
 }
 
