@@ -28,35 +28,44 @@ public final class FooterTags {
     }
 
     public Result extract(CleanText input) {
-        List<Lines.Line> lines = Lines.split(input.text());
-        int last = lines.size() - 1;
-        while (last >= 0 && lines.get(last).isBlank()) {
+        String text = input.text();
+        Lines lines = Lines.of(text);
+        int last = lines.count() - 1;
+        while (last >= 0 && lines.isBlank(last)) {
             last--;
         }
-        if (last < 0) {
+        if (last < 0 || !looksLikeFooter(text, lines.start(last), lines.contentEnd(last))) {
             return new Result(input, List.of());
         }
-        Matcher matcher = FOOTER_LINE.matcher(lines.get(last).content());
+        Matcher matcher = FOOTER_LINE.matcher(lines.content(last));
         if (!matcher.matches()) {
             return new Result(input, List.of());
         }
         List<String> tags = parse(matcher.group(1));
         int keep = last;
-        while (keep > 0 && lines.get(keep - 1).isBlank()) {
+        while (keep > 0 && lines.isBlank(keep - 1)) {
             keep--;
-        }
-        StringBuilder out = new StringBuilder(input.text().length());
-        for (int i = 0; i < keep; i++) {
-            out.append(lines.get(i).full());
         }
         Map<String, Integer> removed = new LinkedHashMap<>(input.removedByRule());
         removed.merge(FOOTER, 1, Integer::sum);
-        return new Result(new CleanText(out.toString(), removed), tags);
+        return new Result(new CleanText(text.substring(0, keep == 0 ? 0 : lines.end(keep - 1)), removed), tags);
     }
 
-    /** True for a line in the shape of a tag footer, wherever it stands. */
-    static boolean looksLikeFooter(String content) {
-        return content.length() < 1000 && FOOTER_LINE.matcher(content).matches();
+    /** True for a line in the shape of a tag footer, wherever it stands. Cheap for the lines that are not. */
+    static boolean looksLikeFooter(String text, int start, int end) {
+        int k = start;
+        while (k < end && Character.isWhitespace(text.charAt(k))) {
+            k++;
+        }
+        if (k == end || end - k > 1000) {
+            return false;
+        }
+        char first = Character.toLowerCase(text.charAt(k));
+        if (first != 't' && first != 'f') {
+            return false;
+        }
+        int colon = text.indexOf(':', k);
+        return colon > 0 && colon < end && colon - k <= 14 && FOOTER_LINE.matcher(text.substring(start, end)).matches();
     }
 
     static List<String> parse(String list) {

@@ -113,24 +113,36 @@ public final class NoiseRules {
 
     /** The rule that makes {@code content} a noise line anywhere in the text, or null for prose. */
     String anywhere(String content) {
-        String rule = content.length() <= longestPhrase + 24 ? lineRules.get(normalise(content)) : null;
-        return rule != null ? rule : label(content);
+        return anywhere(content, 0, content.length());
+    }
+
+    /** As {@link #anywhere(String)} for the line {@code text[start, end)}; copies only short lines. */
+    String anywhere(String text, int start, int end) {
+        String rule = end - start <= longestPhrase + 24 ? lineRules.get(normalise(text.substring(start, end))) : null;
+        return rule != null ? rule : label(text, start, end);
     }
 
     /** The rule that makes {@code content} noise when it follows the article's last prose line, or null. */
-    String trailing(String content) {
-        return content.length() <= longestPhrase + 24 ? trailerRules.get(normalise(content)) : null;
+    String trailing(String text, int start, int end) {
+        return end - start <= longestPhrase + 24 ? trailerRules.get(normalise(text.substring(start, end))) : null;
     }
 
-    private String label(String content) {
+    private String label(String text, int start, int end) {
         if (labelRules.isEmpty()) {
             return null;
         }
-        int colon = content.indexOf(':');
-        if (colon < 0 || colon > longestLabel + 12) {
+        int limit = Math.min(end, start + longestLabel + 12);
+        int colon = -1;
+        for (int k = start; k < limit; k++) {
+            if (text.charAt(k) == ':') {
+                colon = k;
+                break;
+            }
+        }
+        if (colon < 0) {
             return null;
         }
-        String head = normalise(content.substring(0, colon));
+        String head = normalise(text.substring(start, colon));
         return head == null ? null : labelRules.get(head);
     }
 

@@ -1,7 +1,6 @@
 package io.newsflow.enrich.clean;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,24 +30,26 @@ public final class NoiseStripper {
         if (text == null || text.isEmpty()) {
             return new CleanText(text == null ? "" : text, Map.of());
         }
-        List<Lines.Line> lines = Lines.split(text);
-        String[] ruleOf = new String[lines.size()];
-        String[] trailerRuleOf = new String[lines.size()];
+        Lines lines = Lines.of(text);
+        int count = lines.count();
+        String[] ruleOf = new String[count];
+        String[] trailerRuleOf = new String[count];
         int lastProse = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            Lines.Line line = lines.get(i);
-            if (line.isBlank()) {
+        for (int i = 0; i < count; i++) {
+            if (lines.isBlank(i)) {
                 continue;
             }
-            ruleOf[i] = rules.anywhere(line.content());
+            int start = lines.start(i);
+            int end = lines.contentEnd(i);
+            ruleOf[i] = rules.anywhere(text, start, end);
             if (ruleOf[i] == null) {
-                trailerRuleOf[i] = rules.trailing(line.content());
-                if (trailerRuleOf[i] == null && !FooterTags.looksLikeFooter(line.content())) {
+                trailerRuleOf[i] = rules.trailing(text, start, end);
+                if (trailerRuleOf[i] == null && !FooterTags.looksLikeFooter(text, start, end)) {
                     lastProse = i;
                 }
             }
         }
-        for (int i = lastProse + 1; i < lines.size(); i++) {
+        for (int i = lastProse + 1; i < count; i++) {
             if (ruleOf[i] == null) {
                 ruleOf[i] = trailerRuleOf[i]; // a trailer phrase is noise only after the last prose line
             }
@@ -58,23 +59,23 @@ public final class NoiseStripper {
         boolean emittedAny = false;
         boolean lastEmittedBlank = false;
         boolean afterRemoval = false;
-        for (int i = 0; i < lines.size(); i++) {
-            Lines.Line line = lines.get(i);
+        for (int i = 0; i < count; i++) {
             if (ruleOf[i] != null) {
                 removed.merge(ruleOf[i], 1, Integer::sum);
                 afterRemoval = true;
                 continue;
             }
-            if (line.isBlank() && afterRemoval && (lastEmittedBlank || !emittedAny)) {
+            boolean blank = lines.isBlank(i);
+            if (blank && afterRemoval && (lastEmittedBlank || !emittedAny)) {
                 continue; // the removed line's own gap: the text already has one here
             }
-            out.append(line.full());
+            out.append(text, lines.start(i), lines.end(i));
             emittedAny = true;
-            lastEmittedBlank = line.isBlank();
-            if (!lastEmittedBlank) {
+            lastEmittedBlank = blank;
+            if (!blank) {
                 afterRemoval = false;
             }
         }
-        return new CleanText(out.toString(), removed);
+        return new CleanText(out.length() == text.length() ? text : out.toString(), removed);
     }
 }

@@ -40,8 +40,13 @@ public final class EntityMatcher {
     private final int entryCount;
     private final boolean foldCase;
 
+    /** Receives every match: the entry and the match's char range {@code [start, end)}. */
+    public interface Listener {
+        void onMatch(int entry, int start, int end);
+    }
+
     /** Where the matches of one text go; reuse one per thread, {@link #reset()} between texts. */
-    public static final class Hits {
+    public static final class Hits implements Listener {
         final int[] mentions;
         final int[] firstAt;
         final int[] touched;
@@ -61,9 +66,10 @@ public final class EntityMatcher {
             touchedCount = 0;
         }
 
-        void hit(int entry, int at) {
+        @Override
+        public void onMatch(int entry, int start, int end) {
             if (mentions[entry]++ == 0) {
-                firstAt[entry] = at;
+                firstAt[entry] = start;
                 touched[touchedCount++] = entry;
             }
         }
@@ -145,9 +151,24 @@ public final class EntityMatcher {
 
     /** Adds every alias occurrence in {@code text} to {@code hits} (call {@link Hits#reset()} first to start over). */
     public void match(CharSequence text, Hits hits) {
+        match(text, (Listener) hits);
+    }
+
+    /** Reports every alias occurrence in {@code text}, left to right. */
+    public void match(CharSequence text, Listener hits) {
+        matchBoth(text, this, hits, null, null);
+    }
+
+    /**
+     * One scan of {@code text} for two dictionaries at once (typically a case-sensitive one of names and a
+     * case-folded one of keywords): each word is read once and looked up in both. {@code second} may be null.
+     */
+    public static void matchBoth(CharSequence text, EntityMatcher first, Listener firstHits, EntityMatcher second,
+                                 Listener secondHits) {
         int n = text.length();
         int i = 0;
-        char[] lower = foldCase ? LOWER : null;
+        int firstFree = 0; // a dictionary's matches never overlap: words inside a match start nothing
+        int secondFree = 0;
         while (i < n) {
             char c = text.charAt(i);
             if (!WORD[c]) {
@@ -155,30 +176,46 @@ public final class EntityMatcher {
                 continue;
             }
             int start = i;
-            if (!canStart[lower == null ? c : lower[c]]) {
+            boolean firstCandidate = first.canStart[first.foldCase ? LOWER[c] : c] && start >= firstFree;
+            boolean secondCandidate = second != null && second.canStart[second.foldCase ? LOWER[c] : c] && start >= secondFree;
+            if (!firstCandidate && !secondCandidate) {
                 do {
                     i++;
                 } while (i < n && WORD[text.charAt(i)]);
                 continue;
             }
-            int hash = 0;
+            int exact = 0;
+            int folded = 0;
             do {
-                hash = 31 * hash + (lower == null ? c : lower[c]);
+                exact = 31 * exact + c;
+                folded = 31 * folded + LOWER[c];
                 i++;
             } while (i < n && WORD[c = text.charAt(i)]);
-            int slot = find(hash, text, start, i);
-            if (slot < 0) {
-                continue;
+            if (firstCandidate) {
+                int end = first.matchAt(text, start, i, first.foldCase ? folded : exact, firstHits);
+                firstFree = Math.max(firstFree, end);
             }
-            for (int alias : slotAliases[slot]) {
-                int end = matchRest(aliasWords[alias], text, i, foldCase);
-                if (end >= 0) {
-                    hits.hit(aliasEntry[alias], start);
-                    i = end;
-                    break;
-                }
+            if (secondCandidate) {
+                int end = second.matchAt(text, start, i, second.foldCase ? folded : exact, secondHits);
+                secondFree = Math.max(secondFree, end);
             }
         }
+    }
+
+    /** Tries the aliases whose first word is {@code text[start, wordEnd)}; returns the match's end, or 0. */
+    private int matchAt(CharSequence text, int start, int wordEnd, int hash, Listener hits) {
+        int slot = find(hash, text, start, wordEnd);
+        if (slot < 0) {
+            return 0;
+        }
+        for (int alias : slotAliases[slot]) {
+            int end = matchRest(aliasWords[alias], text, wordEnd, foldCase);
+            if (end >= 0) {
+                hits.onMatch(aliasEntry[alias], start, end);
+                return end;
+            }
+        }
+        return 0;
     }
 
     private int find(int hash, CharSequence text, int start, int end) {
@@ -247,6 +284,11 @@ public final class EntityMatcher {
             hash = 31 * hash + c;
         }
         return hash;
+    }
+
+    /** True for a letter or digit. */
+    static boolean isWordChar(char c) {
+        return WORD[c];
     }
 
     /** An alias as its words: maximal runs of word characters. */

@@ -34,6 +34,21 @@ public final class EntityTagger {
     private final Map<String, Integer> entryByCanonical = new HashMap<>();
     private final Set<String> personAliases = new HashSet<>();
     private final ThreadLocal<EntityMatcher.Hits> scratch;
+    private final ThreadLocal<RoleEnds> roleEnds = ThreadLocal.withInitial(RoleEnds::new);
+
+    /** End offsets of role words in the current text; reused per thread. */
+    private static final class RoleEnds implements java.util.function.IntConsumer {
+        int[] ends = new int[32];
+        int count;
+
+        @Override
+        public void accept(int end) {
+            if (count == ends.length) {
+                ends = java.util.Arrays.copyOf(ends, count * 2);
+            }
+            ends[count++] = end;
+        }
+    }
 
     public EntityTagger(Gazetteer gazetteer) {
         this(gazetteer, TopicModel.bundled(), DEFAULT_MAX_TAGS);
@@ -73,7 +88,12 @@ public final class EntityTagger {
         String body = text == null ? "" : text;
         EntityMatcher.Hits hits = scratch.get();
         hits.reset();
-        matcher.match(body, hits);
+        EntityMatcher.Hits topicHits = topics.hits();
+        topicHits.reset();
+        RoleEnds roles = roleEnds.get();
+        roles.count = 0;
+        // one scan: names case-sensitively, topic terms and role words case-folded
+        EntityMatcher.matchBoth(body, matcher, hits, topics.matcher(), topics.listener(topicHits, roles));
 
         Map<String, FoundTag> footer = new LinkedHashMap<>();
         Set<String> footerNames = new HashSet<>();
@@ -104,7 +124,8 @@ public final class EntityTagger {
             double raw = mentions + (hits.firstAt(e) < LEDE_CHARS ? LEDE_BONUS : 0);
             scored.add(new Scored(entry.canonical(), entry.type(), TagOrigin.GAZETTEER, mentions, raw));
         }
-        for (RoleCuePeople.Person person : RoleCuePeople.find(body, this::isKnownName)) {
+        List<TopicModel.Topic> chosenTopics = topics.score(topicHits);
+        for (RoleCuePeople.Person person : RoleCuePeople.find(body, roles.ends, roles.count, this::isKnownName)) {
             if (!footerNames.contains(person.name())) {
                 double raw = ROLE_CUE_WEIGHT * (person.mentions() + (person.firstAt() < LEDE_CHARS ? LEDE_BONUS : 0));
                 scored.add(new Scored(person.name(), EntityType.PERSON, TagOrigin.PATTERN, person.mentions(), raw));
@@ -113,7 +134,7 @@ public final class EntityTagger {
         double best = scored.stream().mapToDouble(Scored::raw).max().orElse(1.0);
 
         List<FoundTag> ranked = new ArrayList<>();
-        for (TopicModel.Topic topic : topics.classify(body)) {
+        for (TopicModel.Topic topic : chosenTopics) {
             if (!footer.containsKey(topic.label())) {
                 ranked.add(new FoundTag(topic.label(), EntityType.TOPIC, TagOrigin.MODEL, topic.mentions(), round(topic.relative())));
             }
@@ -149,10 +170,19 @@ public final class EntityTagger {
     }
 
     /** Whole-word, case-sensitive occurrences of a name the gazetteer does not know (a footer's own tag). */
-    private static int countPhrase(String text, String phrase) {
-        EntityMatcher single = new EntityMatcher(List.of(new Gazetteer.Entry(phrase, EntityType.OTHER, List.of(phrase))));
-        EntityMatcher.Hits hits = single.newHits();
-        single.match(text, hits);
-        return hits.found() == 0 ? 0 : hits.mentions(0);
+    static int countPhrase(String text, String phrase) {
+        if (phrase.isEmpty()) {
+            return 0;
+        }
+        int count = 0;
+        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+            int end = at + phrase.length();
+            boolean startsWord = at == 0 || !EntityMatcher.isWordChar(text.charAt(at - 1));
+            boolean endsWord = end == text.length() || !EntityMatcher.isWordChar(text.charAt(end));
+            if (startsWord && endsWord) {
+                count++;
+            }
+        }
+        return count;
     }
 }

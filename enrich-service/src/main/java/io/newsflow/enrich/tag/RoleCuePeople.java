@@ -6,26 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds people the gazetteer lacks from the role that introduces them: "journalist Danny Armstrong",
  * "Defence Minister, Sergei Shoigu", "spokeswoman Anna Berg". The name is two or three capitalised
- * words right after the role. Found names are counted where they recur in full. Never throws.
+ * words right after the role (an optional comma between). Roles are found with the same one-pass
+ * matcher as the gazetteer, so this costs little more than a scan. Found names are counted where they
+ * recur in full. Never throws.
  */
 final class RoleCuePeople {
 
-    private static final String ROLE = "(?:(?:Prime|Foreign|Defence|Defense|Finance|Interior|Health|Justice|Economy|Deputy|Culture)\\s+)?"
-            + "(?:[Mm]inister|[Pp]resident|[Cc]hancellor|[Gg]overnor|[Mm]ayor|[Ss]enator|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman"
-            + "|[Jj]ournalist|[Rr]eporter|[Cc]orrespondent|CEO|[Cc]hief [Ee]xecutive|[Ee]conomist|[Aa]nalyst|[Pp]rofessor|[Gg]eneral"
-            + "|[Jj]udge|[Ll]awyer|[Aa]ctivist|[Aa]mbassador|[Cc]ommander|[Ff]ounder|[Cc]aptain|[Cc]oach|[Dd]irector|[Ss]ecretary"
-            + "|[Pp]rosecutor|[Aa]uthor|[Ee]ditor|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Oo]rganiser|[Oo]rganizer|[Rr]esearcher|[Ss]cientist)";
-    private static final String NAME_WORD = "\\p{Lu}[\\p{Ll}'\u2019-]+";
-    private static final Pattern CUE = Pattern.compile("\\b" + ROLE + ",?\\s+(" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,2})\\b");
+    /** Role words, matched case-insensitively by the topic model's pass (see {@link TopicModel#scan}). */
+    static final List<String> ROLES = List.of("minister", "president", "chancellor", "governor", "mayor", "senator",
+            "spokesperson", "spokesman", "spokeswoman", "journalist", "reporter", "correspondent", "CEO", "chief executive",
+            "economist", "analyst", "professor", "general", "judge", "lawyer", "activist", "ambassador", "commander", "founder",
+            "captain", "coach", "director", "secretary", "prosecutor", "author", "editor", "chairman", "chairwoman", "chair",
+            "organiser", "organizer", "researcher", "scientist");
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "On", "In", "At", "Of", "And", "But", "For", "Said",
             "Says", "Told", "Who", "This", "That", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
-
     /** A person found by a role cue, with the number of times the full name occurs. */
     record Person(String name, int mentions, int firstAt) {
     }
@@ -33,35 +31,78 @@ final class RoleCuePeople {
     private RoleCuePeople() {
     }
 
-    /** People introduced by a role, except names {@code known} accepts (already tagged from the gazetteer). */
-    static List<Person> find(String text, Predicate<String> known) {
+    /**
+     * People introduced by a role ending at one of {@code roleEnds} (offsets in {@code text}), except
+     * names {@code known} accepts (already tagged from the gazetteer).
+     */
+    static List<Person> find(String text, int[] roleEnds, int roleCount, Predicate<String> known) {
         Map<String, Integer> firstAt = new LinkedHashMap<>();
-        Matcher matcher = CUE.matcher(text);
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            if (isName(name) && !known.test(name)) {
-                firstAt.putIfAbsent(name, matcher.start(1));
+        for (int r = 0; r < roleCount; r++) {
+            int nameStart = skipToName(text, roleEnds[r]);
+            if (nameStart < 0) {
+                continue;
+            }
+            int nameEnd = nameEnd(text, nameStart);
+            if (nameEnd > 0) {
+                String name = text.substring(nameStart, nameEnd);
+                if (!known.test(name)) {
+                    firstAt.putIfAbsent(name, nameStart);
+                }
             }
         }
         List<Person> people = new ArrayList<>();
-        firstAt.forEach((name, at) -> people.add(new Person(name, occurrences(text, name), at)));
+        firstAt.forEach((name, at) -> people.add(new Person(name, Math.max(1, EntityTagger.countPhrase(text, name)), at)));
         return people;
     }
 
-    private static boolean isName(String candidate) {
-        for (String word : candidate.split("\\s+")) {
-            if (NOT_NAMES.contains(word)) {
-                return false;
-            }
+    /** Start of the word after a role: an optional comma, then one or two spaces; -1 when the shape does not fit. */
+    private static int skipToName(String text, int pos) {
+        if (pos < text.length() && text.charAt(pos) == ',') {
+            pos++;
         }
-        return true;
+        int spaces = 0;
+        while (pos < text.length() && text.charAt(pos) == ' ' && spaces < 2) {
+            pos++;
+            spaces++;
+        }
+        return spaces == 0 ? -1 : pos;
     }
 
-    private static int occurrences(String text, String name) {
-        int count = 0;
-        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length())) {
-            count++;
+    /** End of a name of two or three capitalised words starting at {@code pos}, or -1. */
+    private static int nameEnd(String text, int pos) {
+        int words = 0;
+        int end = -1;
+        while (words < 3) {
+            int wordEnd = nameWord(text, pos);
+            if (wordEnd < 0 || NOT_NAMES.contains(text.substring(pos, wordEnd))) {
+                break;
+            }
+            words++;
+            end = wordEnd;
+            if (wordEnd >= text.length() || text.charAt(wordEnd) != ' ') {
+                break;
+            }
+            pos = wordEnd + 1;
         }
-        return Math.max(count, 1);
+        return words >= 2 ? end : -1;
+    }
+
+    /** End of a capitalised word ("Armstrong", "O'Neil", "Jean-Luc") at {@code pos}, or -1. */
+    private static int nameWord(String text, int pos) {
+        if (pos >= text.length() || !Character.isUpperCase(text.charAt(pos))) {
+            return -1;
+        }
+        int i = pos + 1;
+        int lower = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isLowerCase(c)) {
+                lower++;
+            } else if (c != '\'' && c != '\u2019' && c != '-') {
+                break;
+            }
+            i++;
+        }
+        return lower == 0 ? -1 : i;
     }
 }

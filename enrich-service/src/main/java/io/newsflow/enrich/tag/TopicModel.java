@@ -36,13 +36,27 @@ public final class TopicModel {
     private final EntityMatcher matcher;
     private final ThreadLocal<EntityMatcher.Hits> hits;
 
+    /**
+     * The role words of {@link RoleCuePeople} ride along as terms of no topic, so one case-folded pass
+     * over the text serves both the topics and the role cues.
+     */
     private TopicModel(List<String> labels, List<Integer> topics, List<Double> weights, List<Gazetteer.Entry> terms) {
         this.labels = List.copyOf(labels);
-        this.topicOfTerm = topics.stream().mapToInt(Integer::intValue).toArray();
-        this.weightOfTerm = weights.stream().mapToDouble(Double::doubleValue).toArray();
-        this.matcher = new EntityMatcher(terms, true);
+        List<Gazetteer.Entry> all = new ArrayList<>(terms);
+        List<Integer> topicOf = new ArrayList<>(topics);
+        List<Double> weightOf = new ArrayList<>(weights);
+        for (String role : RoleCuePeople.ROLES) {
+            all.add(new Gazetteer.Entry(role, EntityType.OTHER, List.of(role)));
+            topicOf.add(NO_TOPIC);
+            weightOf.add(0.0);
+        }
+        this.topicOfTerm = topicOf.stream().mapToInt(Integer::intValue).toArray();
+        this.weightOfTerm = weightOf.stream().mapToDouble(Double::doubleValue).toArray();
+        this.matcher = new EntityMatcher(all, true);
         this.hits = ThreadLocal.withInitial(matcher::newHits);
     }
+
+    private static final int NO_TOPIC = -1;
 
     public static TopicModel bundled() {
         InputStream in = TopicModel.class.getResourceAsStream(BUNDLED);
@@ -103,13 +117,46 @@ public final class TopicModel {
     }
 
     public List<Topic> classify(String text) {
+        return scan(text, end -> { });
+    }
+
+    /** The topics of {@code text}; also reports the end offset of every role word (for role cues) on the way. */
+    List<Topic> scan(String text, java.util.function.IntConsumer roleEnds) {
         EntityMatcher.Hits found = hits.get();
         found.reset();
-        matcher.match(text, found);
+        matcher.match(text, listener(found, roleEnds));
+        return score(found);
+    }
+
+    /** The case-folded matcher of the model's terms and the role words, for a shared scan. */
+    EntityMatcher matcher() {
+        return matcher;
+    }
+
+    /** Scratch hits for {@link #matcher()}, one per thread. */
+    EntityMatcher.Hits hits() {
+        return hits.get();
+    }
+
+    /** Collects term hits into {@code found} and reports role-word ends to {@code roleEnds}. */
+    EntityMatcher.Listener listener(EntityMatcher.Hits found, java.util.function.IntConsumer roleEnds) {
+        return (term, start, end) -> {
+            found.onMatch(term, start, end);
+            if (topicOfTerm[term] == NO_TOPIC) {
+                roleEnds.accept(end);
+            }
+        };
+    }
+
+    /** The chosen topics given the term hits of one text. */
+    List<Topic> score(EntityMatcher.Hits found) {
         double[] scores = new double[labels.size()];
         int[] mentions = new int[labels.size()];
         for (int i = 0; i < found.found(); i++) {
             int term = found.entry(i);
+            if (topicOfTerm[term] == NO_TOPIC) {
+                continue;
+            }
             scores[topicOfTerm[term]] += weightOfTerm[term] * found.mentions(term);
             mentions[topicOfTerm[term]] += found.mentions(term);
         }

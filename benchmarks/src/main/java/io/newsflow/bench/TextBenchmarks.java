@@ -1,0 +1,167 @@
+package io.newsflow.bench;
+
+import io.newsflow.enrich.TextSteps;
+import io.newsflow.enrich.clean.CleanText;
+import io.newsflow.enrich.clean.FooterTags;
+import io.newsflow.enrich.lang.LanguageGuesser;
+import io.newsflow.enrich.tag.EntityMatcher;
+import io.newsflow.enrich.tag.FoundTag;
+import io.newsflow.enrich.tag.Gazetteer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.ahocorasick.trie.Emit;
+import org.ahocorasick.trie.Trie;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Throughput of the enrich text steps on one thread, on articles of the reference article's size, with
+ * the full bundled gazetteer and topic model; and, in the same run, org.ahocorasick (whole words) over
+ * the same dictionary and text as the baseline. {@link #main} runs them all and prints MB/s (UTF-8
+ * bytes of input) and articles/s, the ratio to the baseline, and bytes allocated per article.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar [--quick]</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 6, time = 2)
+public class TextBenchmarks {
+
+    static final int ARTICLES = 256;
+    static final long SEED = 20_260_921L;
+
+    private List<String> articles;
+    private List<String> cleaned;
+    private List<List<String>> footers;
+    private TextSteps steps;
+    private EntityMatcher matcher;
+    private EntityMatcher.Hits hits;
+    private LanguageGuesser languages;
+    private Trie baseline;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        Gazetteer gazetteer = Gazetteer.bundled();
+        articles = SyntheticArticles.generate(ARTICLES, SEED, gazetteer);
+        steps = TextSteps.bundled();
+        cleaned = new ArrayList<>();
+        footers = new ArrayList<>();
+        for (String article : articles) {
+            FooterTags.Result result = steps.footer().extract(steps.stripper().strip(article));
+            cleaned.add(result.clean().text());
+            footers.add(result.tags());
+        }
+        matcher = new EntityMatcher(gazetteer.entries());
+        hits = matcher.newHits();
+        languages = new LanguageGuesser();
+        List<String> keywords = new ArrayList<>();
+        gazetteer.entries().forEach(e -> keywords.addAll(e.aliases()));
+        baseline = Trie.builder().onlyWholeWords().addKeywords(keywords).build();
+    }
+
+    private int index() {
+        int i = next;
+        next = (next + 1) % ARTICLES;
+        return i;
+    }
+
+    /** The whole text work of the topology: strip noise, take the footer, tag (entities, role cues, topics). */
+    @Benchmark
+    public List<FoundTag> cleanAndTag() {
+        String article = articles.get(index());
+        FooterTags.Result clean = steps.footer().extract(steps.stripper().strip(article));
+        return steps.tagger().tag(clean.clean().text(), clean.tags());
+    }
+
+    /** Noise stripping and footer extraction alone. */
+    @Benchmark
+    public CleanText clean() {
+        return steps.footer().extract(steps.stripper().strip(articles.get(index()))).clean();
+    }
+
+    /** Tagging alone (entities, role cues, topics, ranking) on clean text. */
+    @Benchmark
+    public List<FoundTag> tag() {
+        int i = index();
+        return steps.tagger().tag(cleaned.get(i), footers.get(i));
+    }
+
+    /** The gazetteer matcher alone: the part the Aho-Corasick baseline does. */
+    @Benchmark
+    public int entityMatch() {
+        hits.reset();
+        matcher.match(articles.get(index()), hits);
+        return hits.found();
+    }
+
+    /** Baseline: org.ahocorasick, whole words, the same aliases, the same text. */
+    @Benchmark
+    public int ahoCorasickBaseline() {
+        Collection<Emit> emits = baseline.parseText(articles.get(index()));
+        return emits.size();
+    }
+
+    /** Language detection, measured on its own. */
+    @Benchmark
+    public Object detectLanguage() {
+        return languages.guess(cleaned.get(index())).orElse(null);
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(TextBenchmarks.class.getName() + "\\.")
+                .addProfiler(GCProfiler.class);
+        if (quick) {
+            options.warmupIterations(1).measurementIterations(2);
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
+
+        TextBenchmarks sizes = new TextBenchmarks();
+        sizes.setUp();
+        double bytesPerArticle = sizes.articles.stream().mapToInt(a -> a.getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
+        Map<String, double[]> rows = new TreeMap<>();
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            Result<?> primary = result.getPrimaryResult();
+            Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+            rows.put(name, new double[] {primary.getScore(), primary.getScoreError(), alloc == null ? Double.NaN : alloc.getScore()});
+        }
+        double baseline = rows.containsKey("ahoCorasickBaseline") ? rows.get("ahoCorasickBaseline")[0] : Double.NaN;
+        System.out.printf(Locale.ROOT, "%nnewsflow text benchmarks: %d synthetic articles of %.0f UTF-8 bytes (seed %d), one thread, %d cores, %s%n",
+                ARTICLES, bytesPerArticle, SEED, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        System.out.printf(Locale.ROOT, "%-22s %14s %10s %12s %16s%n", "benchmark", "articles/s", "MB/s", "x baseline", "bytes alloc/op");
+        for (Map.Entry<String, double[]> row : rows.entrySet()) {
+            double[] v = row.getValue();
+            System.out.printf(Locale.ROOT, "%-22s %,9.0f ±%-5.0f %9.1f %11.2fx %16.0f%n", row.getKey(), v[0], v[1],
+                    v[0] * bytesPerArticle / 1e6, v[0] / baseline, v[2]);
+        }
+    }
+}
