@@ -1,15 +1,9 @@
 package io.newsflow.enrich.clean;
 
-import java.io.BufferedReader;
+import io.newsflow.enrich.tsv.TsvFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,55 +52,38 @@ public final class NoiseRules {
     }
 
     public static NoiseRules bundled() {
-        InputStream in = NoiseRules.class.getResourceAsStream(BUNDLED);
-        if (in == null) {
-            throw new IllegalStateException("bundled noise catalogue " + BUNDLED + " is missing from the classpath");
-        }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(reader, BUNDLED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TsvFile.bundled(BUNDLED, "noise catalogue", NoiseRules::fromRows);
     }
 
     public static NoiseRules load(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString());
-        }
+        return TsvFile.load(file, "noise catalogue", NoiseRules::fromRows);
     }
 
     static NoiseRules parse(Reader source, String name) throws IOException {
+        return TsvFile.parse(source, name, "noise catalogue", NoiseRules::fromRows);
+    }
+
+    private static NoiseRules fromRows(List<TsvFile.Row> rows, List<String> problems) {
         Map<Kind, Map<String, String>> rules = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(source);
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.stripLeading().startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\t");
+        for (TsvFile.Row row : rows) {
+            String[] fields = row.fields();
             if (fields.length != 3 || fields[0].isBlank() || fields[2].isBlank()) {
-                problems.add(name + ":" + number + ": expected rule<TAB>kind<TAB>phrase");
+                problems.add(row.where() + ": expected rule<TAB>kind<TAB>phrase");
                 continue;
             }
             Kind kind;
             try {
                 kind = Kind.valueOf(fields[1].strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(name + ":" + number + ": unknown kind '" + fields[1].strip() + "' (line, label or trailer)");
+                problems.add(row.where() + ": unknown kind '" + fields[1].strip() + "' (line, label or trailer)");
                 continue;
             }
             String phrase = normalise(fields[2]);
             if (phrase == null) {
-                problems.add(name + ":" + number + ": phrase has no words");
+                problems.add(row.where() + ": phrase has no words");
                 continue;
             }
             rules.computeIfAbsent(kind, k -> new HashMap<>()).put(phrase, fields[0].strip());
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid noise catalogue: " + String.join("; ", problems));
         }
         return new NoiseRules(rules);
     }

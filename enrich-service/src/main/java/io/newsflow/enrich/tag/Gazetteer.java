@@ -1,13 +1,8 @@
 package io.newsflow.enrich.tag;
 
-import java.io.BufferedReader;
+import io.newsflow.enrich.tsv.TsvFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,45 +47,31 @@ public final class Gazetteer {
 
     /** The gazetteer that ships with enrich-service. */
     public static Gazetteer bundled() {
-        InputStream in = Gazetteer.class.getResourceAsStream(BUNDLED);
-        if (in == null) {
-            throw new IllegalStateException("bundled gazetteer " + BUNDLED + " is missing from the classpath");
-        }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(reader, BUNDLED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TsvFile.bundled(BUNDLED, "gazetteer", Gazetteer::fromRows);
     }
 
     /** A gazetteer from a file a user maintains. */
     public static Gazetteer load(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString());
-        }
+        return TsvFile.load(file, "gazetteer", Gazetteer::fromRows);
     }
 
     static Gazetteer parse(Reader source, String name) throws IOException {
+        return TsvFile.parse(source, name, "gazetteer", Gazetteer::fromRows);
+    }
+
+    private static Gazetteer fromRows(List<TsvFile.Row> rows, List<String> problems) {
         List<Entry> entries = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(source);
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.stripLeading().startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\t", -1);
+        for (TsvFile.Row row : rows) {
+            String[] fields = row.fields();
             if (fields.length < 2 || fields[0].isBlank()) {
-                problems.add(name + ":" + number + ": expected canonical<TAB>TYPE[<TAB>alias|alias]");
+                problems.add(row.where() + ": expected canonical<TAB>TYPE[<TAB>alias|alias]");
                 continue;
             }
             EntityType type;
             try {
                 type = EntityType.valueOf(fields[1].strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(name + ":" + number + ": unknown type '" + fields[1].strip() + "'");
+                problems.add(row.where() + ": unknown type '" + fields[1].strip() + "'");
                 continue;
             }
             Set<String> aliases = new LinkedHashSet<>();
@@ -108,14 +89,11 @@ public final class Gazetteer {
                 try {
                     prior = Double.parseDouble(fields[4].strip());
                 } catch (NumberFormatException e) {
-                    problems.add(name + ":" + number + ": prior '" + fields[4].strip() + "' is not a number");
+                    problems.add(row.where() + ": prior '" + fields[4].strip() + "' is not a number");
                     continue;
                 }
             }
             entries.add(new Entry(fields[0].strip(), type, List.copyOf(aliases), context, prior));
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid gazetteer: " + String.join("; ", problems));
         }
         return new Gazetteer(entries);
     }

@@ -1,12 +1,8 @@
 package io.newsflow.enrich.tag;
 
-import java.io.BufferedReader;
+import io.newsflow.enrich.tsv.TsvFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,33 +55,21 @@ public final class TopicModel {
     private static final int NO_TOPIC = -1;
 
     public static TopicModel bundled() {
-        InputStream in = TopicModel.class.getResourceAsStream(BUNDLED);
-        if (in == null) {
-            throw new IllegalStateException("bundled topic model " + BUNDLED + " is missing from the classpath");
-        }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(reader, BUNDLED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TsvFile.bundled(BUNDLED, "topic model", TopicModel::fromRows);
     }
 
     /** Lines {@code label<TAB>weight<TAB>term|term|...}; {@code #} starts a comment. */
     static TopicModel parse(Reader source, String name) throws IOException {
+        return TsvFile.parse(source, name, "topic model", TopicModel::fromRows);
+    }
+
+    private static TopicModel fromRows(List<TsvFile.Row> rows, List<String> problems) {
         List<String> labels = new ArrayList<>();
         List<Integer> topics = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         List<Gazetteer.Entry> terms = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(source);
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.stripLeading().startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split("\t");
+        for (TsvFile.Row row : rows) {
+            String[] fields = row.fields();
             double weight;
             try {
                 weight = fields.length == 3 ? Double.parseDouble(fields[1].strip()) : Double.NaN;
@@ -93,7 +77,7 @@ public final class TopicModel {
                 weight = Double.NaN;
             }
             if (Double.isNaN(weight)) {
-                problems.add(name + ":" + number + ": expected label<TAB>weight<TAB>term|term");
+                problems.add(row.where() + ": expected label<TAB>weight<TAB>term|term");
                 continue;
             }
             String label = fields[0].strip();
@@ -109,9 +93,6 @@ public final class TopicModel {
                     terms.add(new Gazetteer.Entry(term.strip(), EntityType.TOPIC, List.of(term.strip())));
                 }
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid topic model: " + String.join("; ", problems));
         }
         return new TopicModel(labels, topics, weights, terms);
     }
