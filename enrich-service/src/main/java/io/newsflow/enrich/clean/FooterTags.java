@@ -29,26 +29,62 @@ public final class FooterTags {
 
     public Result extract(CleanText input) {
         String text = input.text();
-        Lines lines = Lines.of(text);
-        int last = lines.count() - 1;
-        while (last >= 0 && lines.isBlank(last)) {
-            last--;
+        // walk back from the end: only the last non-blank line and the blank lines around it matter
+        int end = text.length();
+        int lineStart;
+        int contentEnd;
+        while (true) {
+            if (end == 0) {
+                return new Result(input, List.of());
+            }
+            lineStart = text.lastIndexOf('\n', end - 1 - (text.charAt(end - 1) == '\n' ? 1 : 0)) + 1;
+            contentEnd = contentEnd(text, lineStart, end);
+            if (!isBlank(text, lineStart, contentEnd)) {
+                break;
+            }
+            end = lineStart;
         }
-        if (last < 0 || !looksLikeFooter(text, lines.start(last), lines.contentEnd(last))) {
+        if (!looksLikeFooter(text, lineStart, contentEnd)) {
             return new Result(input, List.of());
         }
-        Matcher matcher = FOOTER_LINE.matcher(lines.content(last));
+        Matcher matcher = FOOTER_LINE.matcher(text.substring(lineStart, contentEnd));
         if (!matcher.matches()) {
             return new Result(input, List.of());
         }
         List<String> tags = parse(matcher.group(1));
-        int keep = last;
-        while (keep > 0 && lines.isBlank(keep - 1)) {
-            keep--;
+        int keep = lineStart;
+        while (keep > 0) { // drop the blank lines just before the footer
+            int previous = text.lastIndexOf('\n', keep - 2) + 1;
+            if (!isBlank(text, previous, contentEnd(text, previous, keep))) {
+                break;
+            }
+            keep = previous;
         }
         Map<String, Integer> removed = new LinkedHashMap<>(input.removedByRule());
         removed.merge(FOOTER, 1, Integer::sum);
-        return new Result(new CleanText(text.substring(0, keep == 0 ? 0 : lines.end(keep - 1)), removed), tags);
+        return new Result(new CleanText(text.substring(0, keep), removed), tags);
+    }
+
+    /** End of the content of the line {@code text[start, end)}: before its {@code \n} or {@code \r\n}. */
+    private static int contentEnd(String text, int start, int end) {
+        int contentEnd = end;
+        if (contentEnd > start && text.charAt(contentEnd - 1) == '\n') {
+            contentEnd--;
+        }
+        if (contentEnd > start && text.charAt(contentEnd - 1) == '\r') {
+            contentEnd--;
+        }
+        return contentEnd;
+    }
+
+    private static boolean isBlank(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for a line in the shape of a tag footer, wherever it stands. Cheap for the lines that are not. */
