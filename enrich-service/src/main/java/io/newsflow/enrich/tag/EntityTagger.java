@@ -31,7 +31,6 @@ public final class EntityTagger {
     private final TopicModel topics;
     private final int maxTags;
     private final Map<String, Integer> entryByLowerName = new HashMap<>();
-    private final Map<String, Integer> entryByCanonical = new HashMap<>();
     private final Set<String> personAliases = new HashSet<>();
     private final ThreadLocal<EntityMatcher.Hits> scratch;
     private final ThreadLocal<RoleEnds> roleEnds = ThreadLocal.withInitial(RoleEnds::new);
@@ -62,7 +61,6 @@ public final class EntityTagger {
         this.scratch = ThreadLocal.withInitial(matcher::newHits);
         for (int e = 0; e < entries.size(); e++) {
             Gazetteer.Entry entry = entries.get(e);
-            entryByCanonical.putIfAbsent(entry.canonical(), e);
             for (String alias : entry.aliases()) {
                 entryByLowerName.putIfAbsent(key(alias), e);
                 if (entry.type() == EntityType.PERSON) {
