@@ -3,6 +3,9 @@ package io.newsflow.enrich;
 import io.newsflow.cli.Cli;
 import io.newsflow.cli.ConnectionOptions;
 import io.newsflow.cli.ExitCodes;
+import io.newsflow.cli.Preflight;
+import io.newsflow.schema.EnrichedArticle;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Option;
                 "Instances with the same --application-id share the raw topic's partitions.",
                 "Every flag has an environment variable (see README, Configuration); flags win."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped cleanly", "1:stopped after an error (see log)", "64:wrong command line", "78:invalid configuration"})
+        exitCodeList = {"0:stopped cleanly", "1:could not start (Kafka or registry unreachable, topic missing), or stopped after an error", "64:wrong command line", "78:invalid configuration"})
 public final class EnrichCommand implements Callable<Integer> {
 
     @Option(names = "--application-id", description = "Kafka Streams application id (env NEWSFLOW_APPLICATION_ID; default newsflow-enrich).")
@@ -53,6 +56,10 @@ public final class EnrichCommand implements Callable<Integer> {
     @Option(names = "--max-tags", description = "Most tags per article; footer tags are always kept (env NEWSFLOW_MAX_TAGS; default 15).")
     String maxTags;
 
+    @Option(names = "--connect-timeout", defaultValue = "15",
+            description = "Seconds to wait for Kafka and the registry before starting (default ${DEFAULT-VALUE}).")
+    int connectTimeoutSeconds;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -64,6 +71,14 @@ public final class EnrichCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("enrich: " + e.getMessage());
             return ExitCodes.CONFIG;
+        }
+        try {
+            Preflight.check(config.client(), java.time.Duration.ofSeconds(connectTimeoutSeconds),
+                    List.of(config.inputTopic(), config.outputTopic(), config.deadLetterTopic()),
+                    Map.of(config.outputTopic(), EnrichedArticle.getClassSchema()));
+        } catch (Preflight.Failed e) {
+            System.err.println("enrich: " + e.getMessage());
+            return ExitCodes.FATAL;
         }
         EnrichApp app = new EnrichApp(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));

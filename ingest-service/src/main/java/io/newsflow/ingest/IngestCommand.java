@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import io.newsflow.cli.Preflight;
 import io.newsflow.cli.Cli;
 import io.newsflow.cli.ClientSettings;
 import io.newsflow.cli.ConnectionOptions;
@@ -65,7 +66,7 @@ public final class IngestCommand implements Callable<Integer> {
         try (Ingester ingester = new Ingester(settings, topic, Duration.ofSeconds(connectTimeoutSeconds), System.err)) {
             try {
                 ingester.checkReachable();
-            } catch (Ingester.UnreachableException e) {
+            } catch (Preflight.Failed e) {
                 System.err.println("ingest: " + e.getMessage());
                 return ExitCodes.FATAL;
             }

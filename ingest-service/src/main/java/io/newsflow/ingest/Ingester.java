@@ -1,31 +1,23 @@
 package io.newsflow.ingest;
 
 import io.newsflow.cli.ClientSettings;
+import io.newsflow.cli.Preflight;
 import io.newsflow.schema.RawArticle;
-import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.serde.KafkaAvroSerializer;
-import io.newsflow.serde.SchemaRegistryClients;
-import io.newsflow.serde.registry.SchemaRegistryClient;
-import io.newsflow.serde.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,13 +36,6 @@ public final class Ingester implements AutoCloseable {
     public record Result(long published, long rejected, List<String> ids, String fatal) {
     }
 
-    /** A setup problem that stops the run before any input is read. */
-    public static final class UnreachableException extends Exception {
-        UnreachableException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     private final ClientSettings settings;
     private final String topic;
     private final Duration connectTimeout;
@@ -65,44 +50,8 @@ public final class Ingester implements AutoCloseable {
     }
 
     /** Fails with a one-line message if Kafka, the topic or the schema registry is not usable. */
-    public void checkReachable() throws UnreachableException, InterruptedException {
-        Properties adminProps = settings.kafkaProperties();
-        adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) connectTimeout.toMillis());
-        adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) connectTimeout.toMillis());
-        try (Admin admin = Admin.create(adminProps)) {
-            admin.describeCluster().nodes().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            admin.describeTopics(List.of(topic)).allTopicNames().get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw unreachable(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw unreachable(e);
-            }
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new UnreachableException("topic " + topic + " does not exist on " + settings.bootstrapServers()
-                        + ": create it (see README, Topics) or pass --topic", e);
-            }
-            throw new UnreachableException("cannot use Kafka at " + settings.bootstrapServers() + ": " + e.getCause().getMessage(), e);
-        }
-        AvroSerdeConfig serde = AvroSerdeConfig.from(settings.serdeConfig(), false);
-        SchemaRegistryClient registry = SchemaRegistryClients.create(serde);
-        String subject = serde.subjectStrategy().subject(topic, false, RawArticle.getClassSchema());
-        try {
-            if (serde.autoRegister()) {
-                registry.register(subject, RawArticle.getClassSchema());
-            } else if (serde.useLatestVersion()) {
-                registry.getLatest(subject);
-            } else {
-                registry.lookupId(subject, RawArticle.getClassSchema());
-            }
-        } catch (SchemaRegistryException e) {
-            throw new UnreachableException("schema registry: " + e.getMessage(), e);
-        }
-    }
-
-    private UnreachableException unreachable(Exception cause) {
-        return new UnreachableException("cannot reach Kafka at " + settings.bootstrapServers() + " within "
-                + connectTimeout.toSeconds() + " s: is the broker running, and is --bootstrap-servers right?", cause);
+    public void checkReachable() throws Preflight.Failed, InterruptedException {
+        Preflight.check(settings, connectTimeout, List.of(topic), Map.of(topic, RawArticle.getClassSchema()));
     }
 
     /** Reads every input and publishes each article; waits until every send is acknowledged. */

@@ -1,5 +1,6 @@
 package io.newsflow.stack;
 
+import io.newsflow.cli.Preflight;
 import io.newsflow.cli.ClientSettings;
 import io.newsflow.cli.ExitCodes;
 import io.newsflow.enrich.EnrichApp;
@@ -108,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
                 new CountDownLatch(1).await();
             }
             return ingested.rejected() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
-        } catch (IOException | Ingester.UnreachableException e) {
+        } catch (IOException | Preflight.Failed e) {
             err.println("demo: " + e.getMessage());
             return ExitCodes.FATAL;
         } finally {
