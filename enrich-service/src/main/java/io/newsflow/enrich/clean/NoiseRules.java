@@ -95,13 +95,13 @@ public final class NoiseRules {
 
     /** As {@link #anywhere(String)} for the line {@code text[start, end)}; copies only short lines. */
     String anywhere(String text, int start, int end) {
-        String rule = end - start <= longestPhrase + 24 ? lineRules.get(normalise(text.substring(start, end))) : null;
+        String rule = end - start <= longestPhrase + 24 ? lineRules.get(normalise(text, start, end)) : null;
         return rule != null ? rule : label(text, start, end);
     }
 
     /** The rule that makes {@code content} noise when it follows the article's last prose line, or null. */
     String trailing(String text, int start, int end) {
-        return end - start <= longestPhrase + 24 ? trailerRules.get(normalise(text.substring(start, end))) : null;
+        return end - start <= longestPhrase + 24 ? trailerRules.get(normalise(text, start, end)) : null;
     }
 
     private String label(String text, int start, int end) {
@@ -119,14 +119,17 @@ public final class NoiseRules {
         if (colon < 0) {
             return null;
         }
-        String head = normalise(text.substring(start, colon));
+        String head = normalise(text, start, colon);
         return head == null ? null : labelRules.get(head);
     }
 
     /** Wrapping punctuation trimmed, inner whitespace collapsed, lower-cased; null when nothing is left. */
     static String normalise(String text) {
-        int start = 0;
-        int end = text.length();
+        return normalise(text, 0, text.length());
+    }
+
+    /** {@link #normalise(String)} of {@code text[start, end)}, built in one pass. */
+    static String normalise(String text, int start, int end) {
         while (start < end && isWrapping(text.charAt(start))) {
             start++;
         }
@@ -136,7 +139,8 @@ public final class NoiseRules {
         if (start == end) {
             return null;
         }
-        StringBuilder out = new StringBuilder(end - start);
+        char[] out = new char[end - start];
+        int length = 0;
         boolean space = false;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
@@ -144,13 +148,13 @@ public final class NoiseRules {
                 space = true;
             } else {
                 if (space) {
-                    out.append(' ');
+                    out[length++] = ' ';
                     space = false;
                 }
-                out.append(c);
+                out[length++] = Character.toLowerCase(c);
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return new String(out, 0, length);
     }
 
     private static boolean isWrapping(char c) {
