@@ -163,14 +163,15 @@ public final class EntityMatcher {
      * One scan of {@code text} for two dictionaries at once (typically a case-sensitive one of names and a
      * case-folded one of keywords): each word is read once and looked up in both. {@code second} may be null.
      */
-    public static void matchBoth(CharSequence text, EntityMatcher first, Listener firstHits, EntityMatcher second,
+    public static void matchBoth(CharSequence source, EntityMatcher first, Listener firstHits, EntityMatcher second,
                                  Listener secondHits) {
-        int n = text.length();
+        int n = source.length();
+        char[] text = chars(source);
         int i = 0;
         int firstFree = 0; // a dictionary's matches never overlap: words inside a match start nothing
         int secondFree = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (!WORD[c]) {
                 i++;
                 continue;
@@ -181,7 +182,7 @@ public final class EntityMatcher {
             if (!firstCandidate && !secondCandidate) {
                 do {
                     i++;
-                } while (i < n && WORD[text.charAt(i)]);
+                } while (i < n && WORD[text[i]]);
                 continue;
             }
             int exact = 0;
@@ -190,26 +191,26 @@ public final class EntityMatcher {
                 exact = 31 * exact + c;
                 folded = 31 * folded + LOWER[c];
                 i++;
-            } while (i < n && WORD[c = text.charAt(i)]);
+            } while (i < n && WORD[c = text[i]]);
             if (firstCandidate) {
-                int end = first.matchAt(text, start, i, first.foldCase ? folded : exact, firstHits);
+                int end = first.matchAt(text, n, start, i, first.foldCase ? folded : exact, firstHits);
                 firstFree = Math.max(firstFree, end);
             }
             if (secondCandidate) {
-                int end = second.matchAt(text, start, i, second.foldCase ? folded : exact, secondHits);
+                int end = second.matchAt(text, n, start, i, second.foldCase ? folded : exact, secondHits);
                 secondFree = Math.max(secondFree, end);
             }
         }
     }
 
     /** Tries the aliases whose first word is {@code text[start, wordEnd)}; returns the match's end, or 0. */
-    private int matchAt(CharSequence text, int start, int wordEnd, int hash, Listener hits) {
+    private int matchAt(char[] text, int n, int start, int wordEnd, int hash, Listener hits) {
         int slot = find(hash, text, start, wordEnd);
         if (slot < 0) {
             return 0;
         }
         for (int alias : slotAliases[slot]) {
-            int end = matchRest(aliasWords[alias], text, wordEnd, foldCase);
+            int end = matchRest(aliasWords[alias], text, n, wordEnd, foldCase);
             if (end >= 0) {
                 hits.onMatch(aliasEntry[alias], start, end);
                 return end;
@@ -218,7 +219,7 @@ public final class EntityMatcher {
         return 0;
     }
 
-    private int find(int hash, CharSequence text, int start, int end) {
+    private int find(int hash, char[] text, int start, int end) {
         int slot = hash & mask;
         char[] word;
         while ((word = slotWord[slot]) != null) {
@@ -231,11 +232,10 @@ public final class EntityMatcher {
     }
 
     /** End offset of the alias whose first word ends at {@code pos}, or -1 when the rest does not follow. */
-    private static int matchRest(char[][] words, CharSequence text, int pos, boolean foldCase) {
-        int n = text.length();
+    private static int matchRest(char[][] words, char[] text, int n, int pos, boolean foldCase) {
         for (int w = 1; w < words.length; w++) {
             int joined = 0;
-            while (pos < n && joined < MAX_JOIN && JOINERS.indexOf(text.charAt(pos)) >= 0) {
+            while (pos < n && joined < MAX_JOIN && JOINERS.indexOf(text[pos]) >= 0) {
                 pos++;
                 joined++;
             }
@@ -244,25 +244,25 @@ public final class EntityMatcher {
                 return -1;
             }
             for (int k = 0; k < word.length; k++) {
-                char c = text.charAt(pos + k);
+                char c = text[pos + k];
                 if ((foldCase ? LOWER[c] : c) != word[k]) {
                     return -1;
                 }
             }
             pos += word.length;
-            if (pos < n && WORD[text.charAt(pos)]) {
+            if (pos < n && WORD[text[pos]]) {
                 return -1;
             }
         }
         return pos;
     }
 
-    private static boolean equals(char[] word, CharSequence text, int start, int end, boolean foldCase) {
+    private static boolean equals(char[] word, char[] text, int start, int end, boolean foldCase) {
         if (word.length != end - start) {
             return false;
         }
         for (int k = 0; k < word.length; k++) {
-            char c = text.charAt(start + k);
+            char c = text[start + k];
             if (word[k] != (foldCase ? LOWER[c] : c)) {
                 return false;
             }
@@ -284,6 +284,26 @@ public final class EntityMatcher {
             hash = 31 * hash + c;
         }
         return hash;
+    }
+
+    /** One reusable buffer per thread: the text is scanned as a char array, and copying it there allocates nothing. */
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[8192]);
+
+    private static char[] chars(CharSequence source) {
+        int n = source.length();
+        char[] buffer = BUFFER.get();
+        if (buffer.length < n) {
+            buffer = new char[Math.max(n, buffer.length * 2)];
+            BUFFER.set(buffer);
+        }
+        if (source instanceof String string) {
+            string.getChars(0, n, buffer, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                buffer[i] = source.charAt(i);
+            }
+        }
+        return buffer;
     }
 
     /** True for a letter or digit. */
