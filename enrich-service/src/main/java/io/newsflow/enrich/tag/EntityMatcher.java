@@ -286,15 +286,23 @@ public final class EntityMatcher {
         return hash;
     }
 
-    /** One reusable buffer per thread: the text is scanned as a char array, and copying it there allocates nothing. */
+    /**
+     * One reusable buffer per thread: the text is scanned as a char array, and copying it there allocates
+     * nothing. Listeners must not start another scan on the same thread (none does).
+     */
     private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[8192]);
+
+    /** Texts longer than this get a buffer of their own, so one huge article does not pin memory per thread. */
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     private static char[] chars(CharSequence source) {
         int n = source.length();
         char[] buffer = BUFFER.get();
         if (buffer.length < n) {
-            buffer = new char[Math.max(n, buffer.length * 2)];
-            BUFFER.set(buffer);
+            buffer = new char[n];
+            if (n <= MAX_KEPT_BUFFER) {
+                BUFFER.set(buffer);
+            }
         }
         if (source instanceof String string) {
             string.getChars(0, n, buffer, 0);

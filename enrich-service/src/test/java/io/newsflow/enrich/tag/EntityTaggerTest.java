@@ -123,6 +123,15 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aVeryLongTextIsMatchedToTheEndAndAShortOneAfterItSeesNoLeftovers() throws Exception {
+        EntityTagger tagger = tagger(GAZ);
+        String longText = "filler words here. ".repeat(70_000) + "Putin spoke.";
+
+        assertThat(tagger.tag(longText, List.of())).extracting(FoundTag::name).containsExactly("Vladimir Putin");
+        assertThat(tagger.tag("Turkey", List.of())).extracting(FoundTag::name, FoundTag::mentions).containsExactly(tuple("Turkey", 1));
+    }
+
+    @Test
     void bundledGazetteerLoadsAndKnowsTheBasics() {
         EntityTagger tagger = new EntityTagger(Gazetteer.bundled());
 
