@@ -71,9 +71,4 @@ final class Lines {
         }
         return true;
     }
-
-    /** The line's content as a string (copies: for the few lines that need it). */
-    String content(int i) {
-        return text.substring(starts[i], contentEnds[i]);
-    }
 }

@@ -88,12 +88,7 @@ public final class NoiseRules {
         return new NoiseRules(rules);
     }
 
-    /** The rule that makes {@code content} a noise line anywhere in the text, or null for prose. */
-    String anywhere(String content) {
-        return anywhere(content, 0, content.length());
-    }
-
-    /** As {@link #anywhere(String)} for the line {@code text[start, end)}; copies only short lines. */
+    /** The rule that makes the line {@code text[start, end)} noise anywhere in the text, or null for prose. */
     String anywhere(String text, int start, int end) {
         String rule = end - start <= longestPhrase + 24 ? lineRules.get(normalise(text, start, end)) : null;
         return rule != null ? rule : label(text, start, end);

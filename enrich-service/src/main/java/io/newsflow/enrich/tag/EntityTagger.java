@@ -31,7 +31,6 @@ public final class EntityTagger {
     private final TopicModel topics;
     private final int maxTags;
     private final Map<String, Integer> entryByLowerName = new HashMap<>();
-    private final Set<String> personAliases = new HashSet<>();
     private final ThreadLocal<EntityMatcher.Hits> scratch;
     private final ThreadLocal<RoleEnds> roleEnds = ThreadLocal.withInitial(RoleEnds::new);
 
@@ -63,9 +62,6 @@ public final class EntityTagger {
             Gazetteer.Entry entry = entries.get(e);
             for (String alias : entry.aliases()) {
                 entryByLowerName.putIfAbsent(key(alias), e);
-                if (entry.type() == EntityType.PERSON) {
-                    personAliases.add(alias);
-                }
             }
         }
     }
@@ -157,7 +153,7 @@ public final class EntityTagger {
     }
 
     private boolean isKnownName(String name) {
-        return personAliases.contains(name) || entryByLowerName.containsKey(key(name));
+        return entryByLowerName.containsKey(key(name));
     }
 
     private record Scored(String name, EntityType type, TagOrigin origin, int mentions, double raw) {

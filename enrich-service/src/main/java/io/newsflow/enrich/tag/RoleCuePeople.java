@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  */
 final class RoleCuePeople {
 
-    /** Role words, matched case-insensitively by the topic model's pass (see {@link TopicModel#scan}). */
+    /** Role words, matched case-insensitively by the topic model's pass (see {@link TopicModel#listener}). */
     static final List<String> ROLES = List.of("minister", "president", "chancellor", "governor", "mayor", "senator",
             "spokesperson", "spokesman", "spokeswoman", "journalist", "reporter", "correspondent", "CEO", "chief executive",
             "economist", "analyst", "professor", "general", "judge", "lawyer", "activist", "ambassador", "commander", "founder",

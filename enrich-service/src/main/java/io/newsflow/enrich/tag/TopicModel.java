@@ -97,15 +97,11 @@ public final class TopicModel {
         return new TopicModel(labels, topics, weights, terms);
     }
 
+    /** The topics of {@code text} on their own (the tagger shares its scan with the names instead). */
     public List<Topic> classify(String text) {
-        return scan(text, end -> { });
-    }
-
-    /** The topics of {@code text}; also reports the end offset of every role word (for role cues) on the way. */
-    List<Topic> scan(String text, java.util.function.IntConsumer roleEnds) {
         EntityMatcher.Hits found = hits.get();
         found.reset();
-        matcher.match(text, listener(found, roleEnds));
+        matcher.match(text, found);
         return score(found);
     }
 
