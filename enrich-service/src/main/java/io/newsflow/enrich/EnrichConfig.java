@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -65,9 +64,7 @@ public record EnrichConfig(
     public static final int DEFAULT_MAX_THREAD_REPLACEMENTS = 3;
     public static final int DEFAULT_MAX_TAGS = 15;
 
-    /** Sized for ~3 KB articles: with Kafka's defaults a stream loses 2-3x (measured, see README). */
-    static final int PRODUCER_BATCH_BYTES = 262_144;
-    static final int PRODUCER_LINGER_MS = 5;
+    /** Consumer fetch sized for ~3 KB articles (producer side: ClientSettings.ARTICLE_PRODUCER_DEFAULTS). */
     static final int CONSUMER_MAX_PARTITION_FETCH_BYTES = 8 * 1024 * 1024;
     static final int CONSUMER_MAX_POLL_RECORDS = 2_000;
 
@@ -140,9 +137,7 @@ public record EnrichConfig(
         props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(streamThreads));
         stateDir.ifPresent(dir -> props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(PRODUCER_BATCH_BYTES));
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), String.valueOf(PRODUCER_LINGER_MS));
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        ClientSettings.ARTICLE_PRODUCER_DEFAULTS.forEach((key, value) -> props.putIfAbsent(StreamsConfig.producerPrefix(key), value));
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
                 String.valueOf(CONSUMER_MAX_PARTITION_FETCH_BYTES));
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), String.valueOf(CONSUMER_MAX_POLL_RECORDS));

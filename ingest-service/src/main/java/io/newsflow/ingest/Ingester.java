@@ -103,9 +103,7 @@ public final class Ingester implements AutoCloseable {
             Properties props = settings.kafkaProperties();
             props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
             props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-            props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-            props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+            ClientSettings.ARTICLE_PRODUCER_DEFAULTS.forEach(props::putIfAbsent);
             props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.max(connectTimeout.toMillis(), 1000)));
             props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
             KafkaAvroSerializer values = new KafkaAvroSerializer();

@@ -20,6 +20,15 @@ public record ClientSettings(String bootstrapServers, String schemaRegistryUrl, 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
     public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://localhost:8081";
 
+    /**
+     * Producer batching sized for ~3 KB articles, for every newsflow producer (ingest and the enrich
+     * topology): with Kafka's defaults a producer loses 2-3x on records this size.
+     */
+    public static final Map<String, String> ARTICLE_PRODUCER_DEFAULTS = Map.of(
+            "batch.size", "262144",
+            "linger.ms", "5",
+            "compression.type", "lz4");
+
     /** KAFKA_* variables that are not client properties (ours, or the Kafka scripts' JVM options). */
     private static final Set<String> NOT_CLIENT_PROPERTIES = Set.of(BOOTSTRAP_SERVERS_ENV,
             "KAFKA_HEAP_OPTS", "KAFKA_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_DEBUG", "KAFKA_JMX_OPTS");
