@@ -1,14 +1,24 @@
 package io.newsflow.enrich;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replaces a crashed stream thread up to a bound, then shuts this instance down cleanly, so a
- * transient failure heals and a persistent one does not spin forever. Under the fail error policy a
- * bad record stops the instance at once: replaying it would fail the same way.
+ * What to do when a stream thread dies. Bad records never get here (they are dead-lettered), so a
+ * death is a bug, a resource problem, or Kafka being unavailable for longer than Kafka Streams waits:
+ * <ul>
+ *   <li>a transient cause (a retriable Kafka error anywhere in the chain) replaces the thread, always;</li>
+ *   <li>any other cause replaces it up to a bound, then shuts this instance down cleanly, so a
+ *       persistent failure does not spin forever;</li>
+ *   <li>under the fail error policy a non-transient cause (a bad record) shuts the instance down at once.</li>
+ * </ul>
+ * The dead thread's group membership is handed to {@code leaveGroup} (thread name), which removes it
+ * from the consumer group once the thread has stopped, so its partitions move at once instead of
+ * waiting out the session timeout.
  */
 final class BoundedThreadReplacement implements StreamsUncaughtExceptionHandler {
 
@@ -16,15 +26,29 @@ final class BoundedThreadReplacement implements StreamsUncaughtExceptionHandler 
 
     private final int maxReplacements;
     private final boolean failFast;
+    private final Consumer<Thread> leaveGroup;
     private final AtomicInteger replaced = new AtomicInteger();
 
-    BoundedThreadReplacement(int maxReplacements, boolean failFast) {
+    BoundedThreadReplacement(int maxReplacements, boolean failFast, Consumer<Thread> leaveGroup) {
         this.maxReplacements = maxReplacements;
         this.failFast = failFast;
+        this.leaveGroup = leaveGroup;
     }
 
     @Override
     public StreamThreadExceptionResponse handle(Throwable exception) {
+        StreamThreadExceptionResponse response = decide(exception);
+        if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+            leaveGroup.accept(Thread.currentThread());
+        }
+        return response;
+    }
+
+    StreamThreadExceptionResponse decide(Throwable exception) {
+        if (isTransient(exception)) {
+            LOG.warn("stream thread failed on a transient error; replacing it", exception);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
         if (failFast) {
             LOG.error("stream thread failed and NEWSFLOW_ERROR_POLICY=fail: shutting down", exception);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -36,5 +60,14 @@ final class BoundedThreadReplacement implements StreamsUncaughtExceptionHandler 
         }
         LOG.warn("stream thread failed; replacing it ({} of {})", count, maxReplacements, exception);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    static boolean isTransient(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

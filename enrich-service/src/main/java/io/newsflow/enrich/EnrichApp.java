@@ -5,7 +5,12 @@ import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.SpecificAvroSerde;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.MemberToRemove;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -21,17 +26,33 @@ public final class EnrichApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DEAD_THREAD_WAIT = Duration.ofSeconds(60);
 
+    private final EnrichConfig config;
+    private final StateDirLock stateDirLock;
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
+    /** @throws IllegalStateException when another instance uses the same state directory */
     public EnrichApp(EnrichConfig config) {
+        this(config, TextSteps.from(config));
+    }
+
+    /** With the given text steps (tests). */
+    public EnrichApp(EnrichConfig config, TextSteps steps) {
+        this.config = config;
         SpecificAvroSerde<RawArticle> rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
-        Topology topology = EnrichTopology.build(config, TextSteps.from(config), rawSerde, enrichedSerde, Clock.systemUTC());
-        streams = new KafkaStreams(topology, config.streamsProperties());
+        Topology topology = EnrichTopology.build(config, steps, rawSerde, enrichedSerde, Clock.systemUTC());
+        stateDirLock = StateDirLock.acquire(config.effectiveStateDir(), config.applicationId());
+        try {
+            streams = new KafkaStreams(topology, config.streamsProperties());
+        } catch (RuntimeException e) {
+            stateDirLock.close();
+            throw e;
+        }
         streams.setUncaughtExceptionHandler(new BoundedThreadReplacement(config.maxThreadReplacements(),
-                config.errorPolicy() == EnrichConfig.ErrorPolicy.FAIL));
+                config.errorPolicy() == EnrichConfig.ErrorPolicy.FAIL, this::removeFromGroupOnceDead));
         streams.setStateListener((now, before) -> {
             LOG.info("enrich-service state {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -54,13 +75,46 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     /**
+     * A replaced stream thread does not leave the group on its own (Kafka Streams keeps members in the
+     * group on close), and with static membership its replacement joins under a new thread number, so
+     * the dead member would hold its partitions until the session timeout. Once the thread has stopped,
+     * remove its static member ({@code group.instance.id} + "-" + thread number) so they move at once.
+     */
+    private void removeFromGroupOnceDead(Thread dead) {
+        String name = dead.getName();
+        String member = config.groupInstanceId() + "-" + name.substring(name.lastIndexOf('-') + 1);
+        Thread remover = new Thread(() -> {
+            try {
+                dead.join(DEAD_THREAD_WAIT.toMillis());
+                try (Admin admin = Admin.create(config.client().kafkaProperties())) {
+                    admin.removeMembersFromConsumerGroup(config.applicationId(),
+                            new RemoveMembersFromConsumerGroupOptions(List.of(new MemberToRemove(member))))
+                            .all().get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                LOG.info("removed the replaced stream thread's member {} from group {}", member, config.applicationId());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("could not remove member {} of a replaced stream thread from group {}; its partitions move after the "
+                        + "session timeout: {}", member, config.applicationId(), e.getMessage());
+            }
+        }, "enrich-leave-group-" + member);
+        remover.setDaemon(true);
+        remover.start();
+    }
+
+    /**
      * Stops processing, commits, and leaves the consumer group, so the remaining instances take over
      * this instance's partitions at once instead of after the session timeout.
      */
     @Override
     public void close() {
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(CLOSE_TIMEOUT));
-        stopped.countDown();
+        try {
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
+        } finally {
+            stateDirLock.close();
+            stopped.countDown();
+        }
     }
 }

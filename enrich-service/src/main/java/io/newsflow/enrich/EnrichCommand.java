@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
                 "Instances with the same --application-id share the raw topic's partitions.",
                 "Every flag has an environment variable (see README, Configuration); flags win."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped cleanly", "1:could not start (Kafka or registry unreachable, topic missing), or stopped after an error", "64:wrong command line", "78:invalid configuration"})
+        exitCodeList = {"0:stopped cleanly", "1:could not start (Kafka or registry unreachable, topic missing), or stopped after an error", "64:wrong command line",
+                "78:invalid configuration, or the state directory is in use by another instance"})
 public final class EnrichCommand implements Callable<Integer> {
 
     @Option(names = "--application-id", description = "Kafka Streams application id (env NEWSFLOW_APPLICATION_ID; default newsflow-enrich).")
@@ -56,6 +57,14 @@ public final class EnrichCommand implements Callable<Integer> {
     @Option(names = "--max-tags", description = "Most tags per article; footer tags are always kept (env NEWSFLOW_MAX_TAGS; default 15).")
     String maxTags;
 
+    @Option(names = "--max-article-bytes", description = "Largest enriched article record; larger ones are dead-lettered "
+            + "(env NEWSFLOW_MAX_ARTICLE_BYTES; default 1048576).")
+    String maxArticleBytes;
+
+    @Option(names = "--instance-id", description = "Stable identity of this instance in the consumer group (static membership), "
+            + "so a restart takes its partitions back at once (env NEWSFLOW_INSTANCE_ID; default: host name + state directory).")
+    String instanceId;
+
     @Option(names = "--connect-timeout", defaultValue = "15",
             description = "Seconds to wait for Kafka and the registry before starting (default ${DEFAULT-VALUE}).")
     int connectTimeoutSeconds;
@@ -73,14 +82,28 @@ public final class EnrichCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         try {
-            Preflight.check(config.client(), java.time.Duration.ofSeconds(connectTimeoutSeconds),
+            Preflight.Findings found = Preflight.check(config.client(), java.time.Duration.ofSeconds(connectTimeoutSeconds),
                     List.of(config.inputTopic(), config.outputTopic(), config.deadLetterTopic()),
                     Map.of(config.outputTopic(), EnrichedArticle.getClassSchema()));
+            int limit = found.articleLimit(config.maxArticleBytes(), List.of(config.outputTopic(), config.deadLetterTopic()));
+            if (limit < config.maxArticleBytes()) {
+                System.err.println("enrich: " + config.outputTopic() + " or " + config.deadLetterTopic() + " takes smaller records "
+                        + "than NEWSFLOW_MAX_ARTICLE_BYTES=" + config.maxArticleBytes() + " (max.message.bytes): articles over " + limit
+                        + " bytes will be dead-lettered; raise the topics' max.message.bytes to "
+                        + io.newsflow.schema.ArticleSize.topicMaxMessageBytes(config.maxArticleBytes()) + " to keep them");
+                config = config.withMaxArticleBytes(limit);
+            }
         } catch (Preflight.Failed e) {
             System.err.println("enrich: " + e.getMessage());
             return ExitCodes.FATAL;
         }
-        EnrichApp app = new EnrichApp(config);
+        EnrichApp app;
+        try {
+            app = new EnrichApp(config);
+        } catch (IllegalStateException e) {
+            System.err.println("enrich: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
         app.start();
         System.err.println("enrich: running " + config.applicationId() + " on " + config.client().bootstrapServers()
@@ -103,6 +126,8 @@ public final class EnrichCommand implements Callable<Integer> {
         put(merged, EnrichConfig.GAZETTEER, gazetteer);
         put(merged, EnrichConfig.NOISE_RULES, noiseRules);
         put(merged, EnrichConfig.MAX_TAGS, maxTags);
+        put(merged, EnrichConfig.MAX_ARTICLE_BYTES, maxArticleBytes);
+        put(merged, EnrichConfig.INSTANCE_ID, instanceId);
         return EnrichConfig.fromEnv(merged, connection.resolve(env));
     }
 

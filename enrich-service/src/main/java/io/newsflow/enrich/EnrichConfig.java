@@ -1,6 +1,8 @@
 package io.newsflow.enrich;
 
 import io.newsflow.cli.ClientSettings;
+import io.newsflow.enrich.deadletter.DeadLetterHandler;
+import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -35,7 +38,9 @@ public record EnrichConfig(
         Optional<Path> gazetteer,
         Optional<Path> noiseRules,
         int maxTags,
-        boolean detectLanguage) {
+        boolean detectLanguage,
+        int maxArticleBytes,
+        Optional<String> instanceId) {
 
     public static final String BOOTSTRAP_SERVERS = ClientSettings.BOOTSTRAP_SERVERS_ENV;
     public static final String SCHEMA_REGISTRY_URL = ClientSettings.SCHEMA_REGISTRY_URL_ENV;
@@ -52,17 +57,27 @@ public record EnrichConfig(
     public static final String NOISE_RULES = "NEWSFLOW_NOISE_RULES";
     public static final String MAX_TAGS = "NEWSFLOW_MAX_TAGS";
     public static final String DETECT_LANGUAGE = "NEWSFLOW_DETECT_LANGUAGE";
+    public static final String MAX_ARTICLE_BYTES = ArticleSize.ENV;
+    public static final String INSTANCE_ID = "NEWSFLOW_INSTANCE_ID";
 
     /** Every environment variable this service reads by name (any other KAFKA_* passes through as a client property). */
     public static final List<String> VARIABLES = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, INPUT_TOPIC,
             OUTPUT_TOPIC, DLQ_TOPIC, ERROR_POLICY, PROCESSING_GUARANTEE, STREAM_THREADS, MAX_THREAD_REPLACEMENTS, STATE_DIR, GAZETTEER,
-            NOISE_RULES, MAX_TAGS, DETECT_LANGUAGE);
+            NOISE_RULES, MAX_TAGS, DETECT_LANGUAGE, MAX_ARTICLE_BYTES, INSTANCE_ID);
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
     public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
     public static final int DEFAULT_STREAM_THREADS = 1;
     public static final int DEFAULT_MAX_THREAD_REPLACEMENTS = 3;
     public static final int DEFAULT_MAX_TAGS = 15;
+    /**
+     * Consumer group session timeout: how long the partitions of an instance that died without a restart
+     * wait before they move (Kafka's default is 45 s). A restarted instance gets them back at once
+     * through static membership, whatever this is.
+     */
+    public static final int DEFAULT_SESSION_TIMEOUT_MS = 15_000;
+    /** Smallest accepted article-size limit: below this even a short article with its tags does not fit. */
+    static final int MIN_ARTICLE_BYTES = 16 * 1024;
 
     /** Consumer fetch sized for ~3 KB articles (producer side: ClientSettings.ARTICLE_PRODUCER_DEFAULTS). */
     static final int CONSUMER_MAX_PARTITION_FETCH_BYTES = 8 * 1024 * 1024;
@@ -120,13 +135,17 @@ public record EnrichConfig(
         if (!detect.equals("true") && !detect.equals("false")) {
             problems.add(DETECT_LANGUAGE + "=" + detect + ": expected true or false");
         }
+        int maxArticleBytes = wholeNumber(env, MAX_ARTICLE_BYTES, ArticleSize.DEFAULT_MAX_BYTES, MIN_ARTICLE_BYTES, problems);
+        Optional<String> instanceId = Optional.ofNullable(env.get(INSTANCE_ID)).map(String::strip).filter(s -> !s.isEmpty());
+        instanceId.filter(id -> !id.matches("[A-Za-z0-9._-]{1,200}"))
+                .ifPresent(id -> problems.add(INSTANCE_ID + "=" + id + ": expected letters, digits, '.', '_' or '-'"));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid enrich-service configuration: " + String.join("; ", problems));
         }
         return new EnrichConfig(client, get(env, APPLICATION_ID, DEFAULT_APPLICATION_ID), input, output, dlq,
                 policy, guarantee, threads, replacements,
                 Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of), gazetteer, noiseRules,
-                maxTags, !detect.equals("false"));
+                maxTags, !detect.equals("false"), maxArticleBytes, instanceId);
     }
 
     /** Kafka Streams properties: our tuned defaults, with raw client properties winning. */
@@ -135,13 +154,52 @@ public record EnrichConfig(
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(streamThreads));
-        stateDir.ifPresent(dir -> props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
-        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, effectiveStateDir().toString());
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.put(DeadLetterHandler.ERROR_POLICY_CONFIG, errorPolicy == ErrorPolicy.FAIL ? "fail" : "dead-letter");
+        props.put(DeadLetterHandler.MAX_ARTICLE_BYTES_CONFIG, String.valueOf(maxArticleBytes));
+        // Static membership: a restarted instance (same id) takes its partitions back without waiting out the session.
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), groupInstanceId());
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), String.valueOf(DEFAULT_SESSION_TIMEOUT_MS));
         ClientSettings.ARTICLE_PRODUCER_DEFAULTS.forEach((key, value) -> props.putIfAbsent(StreamsConfig.producerPrefix(key), value));
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                String.valueOf(ArticleSize.maxRequestSize(maxArticleBytes)));
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
                 String.valueOf(CONSUMER_MAX_PARTITION_FETCH_BYTES));
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), String.valueOf(CONSUMER_MAX_POLL_RECORDS));
         return props;
+    }
+
+    /** These settings with another article-size limit (lowered to what the topics take). */
+    public EnrichConfig withMaxArticleBytes(int limit) {
+        return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
+                streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit, instanceId);
+    }
+
+    /** The state directory: the configured one, else Kafka Streams' default ({@code java.io.tmpdir/kafka-streams}). */
+    public Path effectiveStateDir() {
+        return stateDir.orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * This instance's stable identity in the consumer group ({@code group.instance.id}, suffixed by Kafka
+     * Streams with the thread number): {@code NEWSFLOW_INSTANCE_ID} if set, else the host name and a hash
+     * of the state directory, which is stable across restarts and differs between instances on one
+     * machine (each needs its own state directory, see {@link StateDirLock}).
+     */
+    public String groupInstanceId() {
+        return instanceId.orElseGet(() -> {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "host";
+            }
+            String path = effectiveStateDir().resolve(applicationId).toString();
+            return host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Integer.toHexString(path.hashCode());
+        });
     }
 
     /** Settings for the schema-registry serdes (Confluent key names). */

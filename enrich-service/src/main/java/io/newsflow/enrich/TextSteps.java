@@ -3,6 +3,7 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.clean.FooterTags;
 import io.newsflow.enrich.clean.NoiseRules;
 import io.newsflow.enrich.clean.NoiseStripper;
+import io.newsflow.enrich.lang.LanguageDetection;
 import io.newsflow.enrich.lang.LanguageGuesser;
 import io.newsflow.enrich.tag.EntityTagger;
 import io.newsflow.enrich.tag.Gazetteer;
@@ -15,7 +16,7 @@ import java.io.UncheckedIOException;
  * The plain-Java text steps the topology calls, built once from the bundled or configured resources.
  * {@code languages} is empty when language detection is switched off.
  */
-public record TextSteps(NoiseStripper stripper, FooterTags footer, EntityTagger tagger, Optional<LanguageGuesser> languages) {
+public record TextSteps(NoiseStripper stripper, FooterTags footer, EntityTagger tagger, Optional<LanguageDetection> languages) {
 
     /** The steps with the catalogues that ship with enrich-service. */
     public static TextSteps bundled() {

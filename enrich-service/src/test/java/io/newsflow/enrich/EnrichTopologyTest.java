@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.schema.DeadLetterHeaders;
@@ -20,10 +21,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -49,11 +53,19 @@ class EnrichTopologyTest {
 
     @BeforeEach
     void openDriver() {
-        EnrichConfig config = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope));
+        openDriver(EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope)), STEPS);
+    }
+
+    private void replaceDriver(EnrichConfig config, TextSteps steps) {
+        driver.close();
+        openDriver(config, steps);
+    }
+
+    private void openDriver(EnrichConfig config, TextSteps steps) {
         rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         driver = new TopologyTestDriver(
-                EnrichTopology.build(config, STEPS, rawSerde, enrichedSerde,
+                EnrichTopology.build(config, steps, rawSerde, enrichedSerde,
                         Clock.fixed(NOW, ZoneOffset.UTC)),
                 config.streamsProperties());
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), rawSerde.serializer());
@@ -213,12 +225,111 @@ class EnrichTopologyTest {
             TestInputTopic<String, byte[]> input = strict.createInputTopic(Topics.RAW, Serdes.String().serializer(),
                     Serdes.ByteArray().serializer());
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> input.pipeInput("junk", new byte[] {1, 2, 3}))
-                    .isInstanceOf(org.apache.kafka.streams.errors.StreamsException.class)
-                    .hasStackTraceContaining("NEWSFLOW_ERROR_POLICY=fail stops here");
+            assertThatThrownBy(() -> input.pipeInput("junk", new byte[] {1, 2, 3}))
+                    .isInstanceOf(StreamsException.class)
+                    .hasRootCauseInstanceOf(SerializationException.class)
+                    .hasStackTraceContaining("truncated payload");
             assertThat(strict.createOutputTopic(Topics.DLQ, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer())
                     .isEmpty()).isTrue();
         }
+    }
+
+    @Test
+    void failPolicyAlsoStopsOnAnInvalidArticle() {
+        EnrichConfig failing = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
+                EnrichConfig.ERROR_POLICY, "fail"));
+        try (TopologyTestDriver strict = new TopologyTestDriver(EnrichTopology.build(failing, STEPS,
+                rawSerde, SpecificAvroSerde.forValues(failing.serdeConfig()), Clock.systemUTC()), failing.streamsProperties())) {
+            TestInputTopic<String, RawArticle> input = strict.createInputTopic(Topics.RAW, Serdes.String().serializer(),
+                    rawSerde.serializer());
+
+            assertThatThrownBy(() -> input.pipeInput("e-1", article("e-1", " ")))
+                    .isInstanceOf(StreamsException.class)
+                    .hasStackTraceContaining("empty body in article e-1");
+        }
+    }
+
+    @Test
+    void aStepThatThrowsDeadLettersTheRecordWithTheStepNameAndTheNextRecordFlows() {
+        TextSteps exploding = new TextSteps(STEPS.stripper(), STEPS.footer(), STEPS.tagger(), Optional.of(text -> {
+            if (text.contains("BOOM")) {
+                throw new IllegalStateException("detector broke on odd text");
+            }
+            return Optional.of("en");
+        }));
+        replaceDriver(EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope)), exploding);
+        byte[] bad = rawSerde.serializer().serialize(Topics.RAW, article("b-1", "A BOOM in Paris.\n"));
+
+        rawBytes.pipeInput("b-1", bad);
+        raw.pipeInput("g-1", article("g-1", "Calm in Paris.\n"));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(bad);
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("b-1");
+        assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("detect-language");
+        assertThat(header(dead.headers(), DeadLetterHeaders.REASON))
+                .isEqualTo("step detect-language failed: java.lang.IllegalStateException: detector broke on odd text");
+        assertThat(header(dead.headers(), DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo("java.lang.IllegalStateException");
+        assertThat(header(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("g-1");
+    }
+
+    @Test
+    void anEnrichedArticleOverTheSizeLimitIsDeadLetteredWithItsOriginalBytes() {
+        int limit = 16 * 1024;
+        replaceDriver(EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
+                EnrichConfig.MAX_ARTICLE_BYTES, String.valueOf(limit))), STEPS);
+        String sentence = "Putin met Macron in Paris while Scholz flew to Berlin and Meloni stayed in Rome.\n";
+        StringBuilder body = new StringBuilder();
+        byte[] bytes = new byte[0];
+        while (true) {
+            byte[] longer = rawSerde.serializer().serialize(Topics.RAW, article("big-1", body + sentence));
+            if (longer.length > limit) {
+                break;
+            }
+            body.append(sentence);
+            bytes = longer;
+        }
+
+        rawBytes.pipeInput("big-1", bytes);
+        raw.pipeInput("small-1", article("small-1", sentence));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).as("the raw record fits, so it is kept whole").isEqualTo(bytes);
+        assertThat(dead.headers().lastHeader(DeadLetterHeaders.TRUNCATED_FROM)).isNull();
+        assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("write-enriched");
+        assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).startsWith("enriched article too large: ")
+                .contains("is over the article size limit of 16384 bytes (NEWSFLOW_MAX_ARTICLE_BYTES)");
+        assertThat(header(dead.headers(), DeadLetterHeaders.EXCEPTION_CLASS))
+                .isEqualTo("org.apache.kafka.common.errors.RecordTooLargeException");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("small-1");
+    }
+
+    @Test
+    void aDeadLetterOverTheSizeLimitIsATruncatedCopySaySo() {
+        int limit = 16 * 1024;
+        replaceDriver(EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
+                EnrichConfig.MAX_ARTICLE_BYTES, String.valueOf(limit))), STEPS);
+        byte[] huge = rawSerde.serializer().serialize(Topics.RAW, article("huge-1", "Rain in Oslo. ".repeat(3_000)));
+
+        rawBytes.pipeInput("huge-1", huge);
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).hasSize(limit).isEqualTo(java.util.Arrays.copyOf(huge, limit));
+        assertThat(header(dead.headers(), DeadLetterHeaders.TRUNCATED_FROM)).isEqualTo(String.valueOf(huge.length));
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anArticleThatIsAllNoiseIsDeadLetteredNotEmittedEmpty() {
+        raw.pipeInput("ads-1", article("ads-1", "Advert\n\nADVERTISEMENT\nTopics: Oslo, Weather\n"));
+        raw.pipeInput("ok-1", article("ok-1", "Snow in Oslo.\nAdvert\n"));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("clean");
+        assertThat(header(dead.headers(), DeadLetterHeaders.REASON))
+                .isEqualTo("nothing left after cleaning article ads-1: all 3 non-blank lines were noise or footer {ad-marker=2, footer-tags=1}");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("ok-1");
     }
 
     @Test
@@ -227,8 +338,8 @@ class EnrichTopologyTest {
                 rawSerde, SpecificAvroSerde.forValues(Map.of("schema.registry.url", "mock://" + scope)), Clock.systemUTC())
                 .describe().toString();
 
-        assertThat(description).contains("read-raw", "decode-and-validate", "to-dead-letter", "write-dead-letter",
-                "strip-noise", "extract-footer", "tag-entities", "detect-language", "to-enriched-article", "key-by-id", "write-enriched");
+        assertThat(description).contains("read-raw", "decode", "validate", "strip-noise", "extract-footer", "require-content",
+                "tag-entities", "detect-language", "to-enriched-article", "key-by-id", "write-enriched");
         assertThat(description).doesNotContain("KSTREAM-MAPVALUES");
     }
 

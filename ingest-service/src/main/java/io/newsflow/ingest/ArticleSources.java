@@ -51,6 +51,11 @@ public final class ArticleSources {
         this.clock = clock;
     }
 
+    /** The largest accepted article, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     public void read(List<String> inputs, InputStream stdin, Sink sink) throws IOException {
         for (String input : inputs) {
             if (input.equals("-")) {

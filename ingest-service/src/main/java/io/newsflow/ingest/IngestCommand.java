@@ -5,6 +5,7 @@ import io.newsflow.cli.Cli;
 import io.newsflow.cli.ClientSettings;
 import io.newsflow.cli.ConnectionOptions;
 import io.newsflow.cli.ExitCodes;
+import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.Topics;
 import java.io.IOException;
 import java.time.Clock;
@@ -43,8 +44,10 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--source", description = "Source name for text inputs (default: file, or stdin).")
     String source;
 
-    @Option(names = "--max-bytes", defaultValue = "10485760", description = "Largest article accepted, in bytes (default ${DEFAULT-VALUE}).")
-    long maxBytes;
+    @Option(names = "--max-bytes", defaultValue = "${env:NEWSFLOW_MAX_ARTICLE_BYTES:-" + ArticleSize.DEFAULT_MAX_BYTES + "}",
+            description = "Largest article accepted, in bytes, as a file and as a record; larger inputs are rejected "
+                    + "(env NEWSFLOW_MAX_ARTICLE_BYTES; default ${DEFAULT-VALUE}).")
+    int maxBytes;
 
     @Option(names = "--connect-timeout", defaultValue = "15", description = "Seconds to wait for Kafka and the registry (default ${DEFAULT-VALUE}).")
     int connectTimeoutSeconds;
@@ -61,15 +64,25 @@ public final class IngestCommand implements Callable<Integer> {
             System.err.println("ingest: --format " + format + ": expected auto, text or jsonl");
             return ExitCodes.USAGE;
         }
+        if (maxBytes < 1) {
+            System.err.println("ingest: --max-bytes " + maxBytes + ": expected a positive number of bytes");
+            return ExitCodes.USAGE;
+        }
         ClientSettings settings = connection.resolve(System.getenv());
-        ArticleSources sources = new ArticleSources(inputFormat, source, maxBytes, Clock.systemUTC());
         try (Ingester ingester = new Ingester(settings, topic, Duration.ofSeconds(connectTimeoutSeconds), System.err)) {
+            int limit;
             try {
-                ingester.checkReachable();
+                limit = ingester.checkReachable(maxBytes);
             } catch (Preflight.Failed e) {
                 System.err.println("ingest: " + e.getMessage());
                 return ExitCodes.FATAL;
             }
+            if (limit < maxBytes) {
+                System.err.println("ingest: topic " + topic + " takes smaller records (max.message.bytes): articles over " + limit
+                        + " bytes will be rejected; raise its max.message.bytes to " + ArticleSize.topicMaxMessageBytes(maxBytes)
+                        + " to take " + maxBytes);
+            }
+            ArticleSources sources = new ArticleSources(inputFormat, source, limit, Clock.systemUTC());
             Ingester.Result result;
             try {
                 result = ingester.ingest(inputs, System.in, sources);

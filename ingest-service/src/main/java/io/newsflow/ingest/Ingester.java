@@ -2,6 +2,7 @@ package io.newsflow.ingest;
 
 import io.newsflow.cli.ClientSettings;
 import io.newsflow.cli.Preflight;
+import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.KafkaAvroSerializer;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +42,8 @@ public final class Ingester implements AutoCloseable {
     private final String topic;
     private final Duration connectTimeout;
     private final PrintStream err;
-    private Producer<String, RawArticle> producer;
+    private Producer<String, byte[]> producer;
+    private KafkaAvroSerializer values;
 
     public Ingester(ClientSettings settings, String topic, Duration connectTimeout, PrintStream err) {
         this.settings = settings;
@@ -49,14 +52,22 @@ public final class Ingester implements AutoCloseable {
         this.err = err;
     }
 
-    /** Fails with a one-line message if Kafka, the topic or the schema registry is not usable. */
-    public void checkReachable() throws Preflight.Failed, InterruptedException {
-        Preflight.check(settings, connectTimeout, List.of(topic), Map.of(topic, RawArticle.getClassSchema()));
+    /**
+     * Fails with a one-line message if Kafka, the topic or the schema registry is not usable; otherwise
+     * returns the article-size limit the topic takes: {@code maxArticleBytes}, or less when the topic's
+     * {@code max.message.bytes} is smaller.
+     */
+    public int checkReachable(int maxArticleBytes) throws Preflight.Failed, InterruptedException {
+        return Preflight.check(settings, connectTimeout, List.of(topic), Map.of(topic, RawArticle.getClassSchema()))
+                .articleLimit(maxArticleBytes, List.of(topic));
     }
 
-    /** Reads every input and publishes each article; waits until every send is acknowledged. */
+    /**
+     * Reads every input and publishes each article; waits until every send is acknowledged. An article
+     * whose record would be over {@code sources.maxBytes()} is rejected like any other bad input.
+     */
     public Result ingest(List<String> inputs, InputStream stdin, ArticleSources sources) throws IOException {
-        Producer<String, RawArticle> out = producer();
+        Producer<String, byte[]> out = producer(sources.maxBytes());
         AtomicLong acknowledged = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -67,8 +78,14 @@ public final class Ingester implements AutoCloseable {
         sources.read(inputs, stdin, new ArticleSources.Sink() {
             @Override
             public void article(RawArticle article, String origin) {
+                byte[] value = values.serialize(topic, article);
+                if (value.length > sources.maxBytes()) {
+                    rejected(origin, "over the size limit: " + value.length + " bytes as a RawArticle record > " + sources.maxBytes()
+                            + " (--max-bytes, NEWSFLOW_MAX_ARTICLE_BYTES)");
+                    return;
+                }
                 ids.add(article.getId());
-                out.send(new ProducerRecord<>(topic, article.getId(), article), (metadata, exception) -> {
+                out.send(new ProducerRecord<>(topic, article.getId(), value), (metadata, exception) -> {
                     if (exception == null) {
                         acknowledged.incrementAndGet();
                     } else {
@@ -98,7 +115,7 @@ public final class Ingester implements AutoCloseable {
         return new Result(acknowledged.get(), rejected[0], List.copyOf(ids), fatal);
     }
 
-    private Producer<String, RawArticle> producer() {
+    private Producer<String, byte[]> producer(long maxArticleBytes) {
         if (producer == null) {
             Properties props = settings.kafkaProperties();
             props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
@@ -106,11 +123,11 @@ public final class Ingester implements AutoCloseable {
             ClientSettings.ARTICLE_PRODUCER_DEFAULTS.forEach(props::putIfAbsent);
             props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.max(connectTimeout.toMillis(), 1000)));
             props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
-            KafkaAvroSerializer values = new KafkaAvroSerializer();
+            props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                    String.valueOf(ArticleSize.maxRequestSize((int) Math.min(maxArticleBytes, Integer.MAX_VALUE - ArticleSize.HEADROOM_BYTES))));
+            values = new KafkaAvroSerializer();
             values.configure(settings.serdeConfig(), false);
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            org.apache.kafka.common.serialization.Serializer<RawArticle> typed = (org.apache.kafka.common.serialization.Serializer) values;
-            producer = new KafkaProducer<>(props, new StringSerializer(), typed);
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }

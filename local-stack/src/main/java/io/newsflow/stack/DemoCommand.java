@@ -84,9 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
 
             Ingester.Result ingested;
             try (Ingester ingester = new Ingester(settings, Topics.RAW, Duration.ofSeconds(15), err)) {
-                ingester.checkReachable();
-                ingested = ingester.ingest(paths, System.in,
-                        new ArticleSources(InputFormat.AUTO, null, 10L * 1024 * 1024, Clock.systemUTC()));
+                int limit = ingester.checkReachable(config.maxArticleBytes());
+                ingested = ingester.ingest(paths, System.in, new ArticleSources(InputFormat.AUTO, null, limit, Clock.systemUTC()));
             }
             if (ingested.fatal() != null) {
                 err.println("demo: " + ingested.fatal());

@@ -6,6 +6,7 @@ import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.ingest.ArticleSources;
 import io.newsflow.ingest.Ingester;
 import io.newsflow.ingest.InputFormat;
+import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.serde.SpecificAvroSerde;
 import java.io.ByteArrayInputStream;
@@ -51,9 +52,9 @@ final class Pipeline {
     /** Ingests through the real ingest code path; fails the test on a fatal result. */
     static Ingester.Result ingest(String topic, List<String> inputs) throws Exception {
         try (Ingester ingester = new Ingester(settings(), topic, Duration.ofSeconds(15), new PrintStream(System.err, true))) {
-            ingester.checkReachable();
+            int limit = ingester.checkReachable(ArticleSize.DEFAULT_MAX_BYTES);
             Ingester.Result result = ingester.ingest(inputs, new ByteArrayInputStream(new byte[0]),
-                    new ArticleSources(InputFormat.AUTO, null, 1 << 20, Clock.systemUTC()));
+                    new ArticleSources(InputFormat.AUTO, null, limit, Clock.systemUTC()));
             if (result.fatal() != null) {
                 throw new AssertionError(result.fatal());
             }

@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.schema.ArticleSize;
 import io.newsflow.serde.AvroSerdeConfig;
 import io.newsflow.serde.SchemaRegistryClients;
 import io.newsflow.serde.registry.SchemaRegistryClient;
@@ -14,7 +15,12 @@ import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checks a command makes before it starts work, so a wrong address or a missing topic fails in
@@ -22,6 +28,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * the timeout, the topics exist, and each value schema is registered (or registrable) under its subject.
  */
 public final class Preflight {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
 
     /** A problem found before any work started; the message is one line. */
     public static final class Failed extends Exception {
@@ -34,12 +42,36 @@ public final class Preflight {
     }
 
     /**
+     * What the checks found out that a command needs next.
+     *
+     * @param maxMessageBytes each checked topic's {@code max.message.bytes}, where the cluster let us read it
+     */
+    public record Findings(Map<String, Long> maxMessageBytes) {
+
+        /**
+         * The article-size limit the given topics can take: {@code configured}, or less when one of them
+         * accepts smaller records ({@link ArticleSize#articleLimitFor}).
+         */
+        public int articleLimit(int configured, List<String> topics) {
+            long limit = configured;
+            for (String topic : topics) {
+                Long max = maxMessageBytes.get(topic);
+                if (max != null) {
+                    limit = Math.min(limit, ArticleSize.articleLimitFor(max));
+                }
+            }
+            return (int) limit;
+        }
+    }
+
+    /**
      * @param topics        topics that must exist
      * @param valueSchemas  topic to the value schema the command writes there (registered, or looked up
      *                      when {@code auto.register.schemas=false})
      */
-    public static void check(ClientSettings settings, Duration timeout, List<String> topics, Map<String, Schema> valueSchemas)
+    public static Findings check(ClientSettings settings, Duration timeout, List<String> topics, Map<String, Schema> valueSchemas)
             throws Failed, InterruptedException {
+        Map<String, Long> maxMessageBytes;
         Properties adminProps = settings.kafkaProperties();
         adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
@@ -56,6 +88,7 @@ public final class Preflight {
                     throw e;
                 }
             }
+            maxMessageBytes = maxMessageBytes(admin, topics, timeout);
         } catch (TimeoutException e) {
             throw unreachable(settings, timeout, e);
         } catch (ExecutionException e) {
@@ -80,6 +113,24 @@ public final class Preflight {
                 throw new Failed("schema registry: " + e.getMessage(), e);
             }
         }
+        return new Findings(maxMessageBytes);
+    }
+
+    /** Best effort: a principal without DescribeConfigs gets an empty map, and the configured limit stands. */
+    private static Map<String, Long> maxMessageBytes(Admin admin, List<String> topics, Duration timeout) throws InterruptedException {
+        Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+        List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        try {
+            admin.describeConfigs(resources).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).forEach((resource, config) -> {
+                ConfigEntry entry = config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                if (entry != null && entry.value() != null) {
+                    sizes.put(resource.name(), Long.parseLong(entry.value()));
+                }
+            });
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.info("cannot read max.message.bytes of {}: {}", topics, e.getMessage());
+        }
+        return sizes;
     }
 
     private static Failed unreachable(ClientSettings settings, Duration timeout, Exception cause) {

@@ -2,7 +2,8 @@ package io.newsflow.schema;
 
 /**
  * Header names on records in {@link Topics#DLQ}. Values are UTF-8 strings. The value of a dead-letter
- * record is the original value bytes, untouched, so it can be replayed once the cause is fixed.
+ * record is the original value bytes, untouched, so it can be replayed once the cause is fixed (unless
+ * it was over the article-size limit: see {@link #TRUNCATED_FROM}).
  */
 public final class DeadLetterHeaders {
     /** Why the record was rejected, one line, e.g. "missing id" or "undecodable value". */
@@ -17,8 +18,13 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_PARTITION = "newsflow.error.source.partition";
     /** Offset it was read from (decimal). */
     public static final String SOURCE_OFFSET = "newsflow.error.source.offset";
-    /** Which processing step rejected it, e.g. "decode" or "validate". */
+    /** Which processing step rejected it, e.g. "decode", "validate", "clean" or a topology step's name. */
     public static final String STAGE = "newsflow.error.stage";
+    /**
+     * Present only when the value is a truncated copy (the original was over the article-size limit):
+     * the original value's size in bytes (decimal). The value then holds the original's first bytes.
+     */
+    public static final String TRUNCATED_FROM = "newsflow.error.truncated.from.bytes";
 
     private DeadLetterHeaders() {
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
  * model to download), Apache-2.0. A guess below {@link #MIN_PROBABILITY}, or on too little text, is no
  * guess. Thread-safe; never throws on text.
  */
-public final class LanguageGuesser {
+public final class LanguageGuesser implements LanguageDetection {
 
     static final double MIN_PROBABILITY = 0.85;
     static final int MIN_LETTERS = 20;
@@ -38,7 +38,7 @@ public final class LanguageGuesser {
         }
     }
 
-    /** The ISO 639-1 code of the text's language, or empty when unsure. */
+    @Override
     public Optional<String> guess(String text) {
         if (text == null) {
             return Optional.empty();
