@@ -74,4 +74,43 @@ class EnrichConfigTest {
                 .containsEntry("basic.auth.credentials.source", "USER_INFO")
                 .containsEntry("basic.auth.user.info", "u:p");
     }
+
+    @Test
+    void everyFailureGoesToOurDeadLetterHandlerAndTheGlobalTableFlagIsNotSet() {
+        Properties props = EnrichConfig.fromEnv(Map.of("NEWSFLOW_DLQ_TOPIC", "my.dlq")).streamsProperties();
+
+        assertThat(props.getProperty("processing.exception.handler"))
+                .isEqualTo("io.newsflow.enrich.deadletter.DeadLetterHandler");
+        assertThat(props.getProperty("production.exception.handler"))
+                .isEqualTo("io.newsflow.enrich.deadletter.DeadLetterHandler");
+        assertThat(props.getProperty("errors.dead.letter.queue.topic.name")).isEqualTo("my.dlq");
+        assertThat(props).doesNotContainKey("processing.exception.handler.global.enabled");
+    }
+
+    @Test
+    void theArticleSizeLimitSetsTheProducersRequestSizeWithHeadroom() {
+        Properties defaults = EnrichConfig.fromEnv(Map.of()).streamsProperties();
+        Properties custom = EnrichConfig.fromEnv(Map.of("NEWSFLOW_MAX_ARTICLE_BYTES", "4194304")).streamsProperties();
+
+        assertThat(defaults.getProperty("producer.max.request.size")).isEqualTo(String.valueOf((1 << 20) + 65536));
+        assertThat(defaults.getProperty("newsflow.max.article.bytes")).isEqualTo(String.valueOf(1 << 20));
+        assertThat(custom.getProperty("producer.max.request.size")).isEqualTo(String.valueOf((4 << 20) + 65536));
+        assertThatThrownBy(() -> EnrichConfig.fromEnv(Map.of("NEWSFLOW_MAX_ARTICLE_BYTES", "100")))
+                .hasMessageContaining("NEWSFLOW_MAX_ARTICLE_BYTES=100: expected a whole number >= 16384");
+    }
+
+    @Test
+    void staticMembershipIdIsStablePerStateDirectoryAndAnExplicitIdWins() {
+        EnrichConfig one = EnrichConfig.fromEnv(Map.of("NEWSFLOW_STATE_DIR", "/var/lib/newsflow/a"));
+        EnrichConfig again = EnrichConfig.fromEnv(Map.of("NEWSFLOW_STATE_DIR", "/var/lib/newsflow/a"));
+        EnrichConfig other = EnrichConfig.fromEnv(Map.of("NEWSFLOW_STATE_DIR", "/var/lib/newsflow/b"));
+        EnrichConfig named = EnrichConfig.fromEnv(Map.of("NEWSFLOW_INSTANCE_ID", "enrich-7"));
+
+        assertThat(one.groupInstanceId()).isEqualTo(again.groupInstanceId()).isNotEqualTo(other.groupInstanceId());
+        assertThat(one.streamsProperties().getProperty("consumer.group.instance.id")).isEqualTo(one.groupInstanceId());
+        assertThat(named.streamsProperties().getProperty("consumer.group.instance.id")).isEqualTo("enrich-7");
+        assertThat(named.streamsProperties().getProperty("consumer.session.timeout.ms")).isEqualTo("15000");
+        assertThatThrownBy(() -> EnrichConfig.fromEnv(Map.of("NEWSFLOW_INSTANCE_ID", "a b")))
+                .hasMessageContaining("NEWSFLOW_INSTANCE_ID=a b");
+    }
 }

@@ -38,15 +38,20 @@ final class Pipeline {
 
     /** A started enrich instance on the given topics. */
     static EnrichApp startEnricher(SharedStack.Topics topics, String applicationId, Path stateDir) {
-        EnrichConfig config = EnrichConfig.fromEnv(Map.of(
-                EnrichConfig.APPLICATION_ID, applicationId,
-                EnrichConfig.INPUT_TOPIC, topics.raw(),
-                EnrichConfig.OUTPUT_TOPIC, topics.enriched(),
-                EnrichConfig.DLQ_TOPIC, topics.dlq(),
-                EnrichConfig.STATE_DIR, stateDir.resolve(UUID.randomUUID().toString()).toString()), settings());
-        EnrichApp app = new EnrichApp(config);
+        EnrichApp app = new EnrichApp(enrichConfig(topics, applicationId, stateDir, Map.of()));
         app.start();
         return app;
+    }
+
+    /** Enrich settings for the given topics, a fresh state directory, and {@code more} environment variables. */
+    static EnrichConfig enrichConfig(SharedStack.Topics topics, String applicationId, Path stateDir, Map<String, String> more) {
+        Map<String, String> env = new java.util.HashMap<>(more);
+        env.put(EnrichConfig.APPLICATION_ID, applicationId);
+        env.put(EnrichConfig.INPUT_TOPIC, topics.raw());
+        env.put(EnrichConfig.OUTPUT_TOPIC, topics.enriched());
+        env.put(EnrichConfig.DLQ_TOPIC, topics.dlq());
+        env.put(EnrichConfig.STATE_DIR, stateDir.resolve(UUID.randomUUID().toString()).toString());
+        return EnrichConfig.fromEnv(env, settings().overriddenBy(null, null, io.newsflow.cli.ClientSettings.passThrough(more)));
     }
 
     /** Ingests through the real ingest code path; fails the test on a fatal result. */
