@@ -68,7 +68,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         String base = "http://127.0.0.1:" + httpPort + CCOMPAT_PATH;
         SchemaRegistryProcess registry = new SchemaRegistryProcess(process, base);
         try {
-            registry.proxy = RegistryProxy.start(port, base);
+            registry.proxy = RegistryProxy.start(port, base, nativeUrl(base));
             registry.awaitReady(timeout, logFile);
             new RestSchemaRegistryClient(List.of(base), Duration.ofSeconds(10), null).setGlobalCompatibility("BACKWARD");
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -140,7 +140,11 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
     /** Apicurio's native API base ({@code .../apis/registry/v2}), for Apicurio's own clients. */
     public String apicurioNativeUrl() {
-        return apicurioUrl.replace(CCOMPAT_PATH, "/apis/registry/v2");
+        return nativeUrl(apicurioUrl);
+    }
+
+    private static String nativeUrl(String ccompatUrl) {
+        return ccompatUrl.replace(CCOMPAT_PATH, "/apis/registry/v2");
     }
 
     private void stopChild() {
