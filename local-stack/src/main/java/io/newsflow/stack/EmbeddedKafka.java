@@ -33,33 +33,62 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    private static final String PLAIN_LOGIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
+    private static final String BROKER_USER = "broker";
+
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    /** What the broker's own admin client needs beyond the address (SASL settings, or nothing). */
+    private final Map<String, String> adminProperties;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Map<String, String> adminProperties) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.adminProperties = adminProperties;
     }
 
     /**
-     * Formats {@code dataDir} and starts a broker listening on 127.0.0.1.
+     * Formats {@code dataDir} (unless it already holds a broker's data) and starts a broker listening
+     * on 127.0.0.1 with PLAINTEXT.
      *
      * @param port broker port, or 0 for any free one
      */
     public static EmbeddedKafka start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, Map.of());
+    }
+
+    /**
+     * The same with SASL_PLAINTEXT and the PLAIN mechanism on the client listener, accepting
+     * {@code users} (name to password); an empty map means PLAINTEXT.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> users) throws IOException {
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         Path logDir = dataDir.resolve("kafka-logs");
         Files.createDirectories(logDir);
+        String protocol = users.isEmpty() ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        Map<String, String> admin = new java.util.LinkedHashMap<>();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("listeners", protocol + "://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", protocol + "://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        props.put("inter.broker.listener.name", protocol);
+        props.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT," + protocol + ":" + protocol);
+        if (!users.isEmpty()) {
+            String brokerPassword = Uuid.randomUuid().toString();
+            StringBuilder jaas = new StringBuilder(PLAIN_LOGIN + " required username=\"" + BROKER_USER + "\" password=\""
+                    + brokerPassword + "\" user_" + BROKER_USER + "=\"" + brokerPassword + "\"");
+            users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+            props.put("sasl.enabled.mechanisms", "PLAIN");
+            props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+            admin.put("security.protocol", protocol);
+            admin.put("sasl.mechanism", "PLAIN");
+            admin.put("sasl.jaas.config", PLAIN_LOGIN + " required username=\"" + BROKER_USER + "\" password=\"" + brokerPassword + "\";");
+        }
         props.put("log.dirs", logDir.toString());
         props.put("num.partitions", "1");
         props.put("auto.create.topics.enable", "false");
@@ -92,7 +121,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.shutdown();
             throw new IOException("cannot start the embedded Kafka broker on 127.0.0.1:" + brokerPort + ": " + e.getMessage(), e);
         }
-        return new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
+        return new EmbeddedKafka(server, "127.0.0.1:" + brokerPort, Map.copyOf(admin));
     }
 
     public String bootstrapServers() {
@@ -105,6 +134,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public void createTopics(Map<String, Integer> partitionsByTopic) throws IOException {
         Properties props = new Properties();
+        props.putAll(adminProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         Map<String, String> configs = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                 String.valueOf(ArticleSize.topicMaxMessageBytes(ArticleSize.DEFAULT_MAX_BYTES)));

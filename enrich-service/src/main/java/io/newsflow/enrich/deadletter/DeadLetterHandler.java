@@ -65,6 +65,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the interface's own signature
     public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
                                                                         Exception exception, SerializationExceptionOrigin origin) {
         String reason = (exception instanceof RecordTooLargeException ? "enriched article too large: " : "cannot serialize the "
