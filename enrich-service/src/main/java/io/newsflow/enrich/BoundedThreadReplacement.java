@@ -24,15 +24,23 @@ final class BoundedThreadReplacement implements StreamsUncaughtExceptionHandler 
 
     private static final Logger LOG = LoggerFactory.getLogger(BoundedThreadReplacement.class);
 
+    static final java.time.Duration TRANSIENT_PAUSE = java.time.Duration.ofSeconds(1);
+
     private final int maxReplacements;
     private final boolean failFast;
     private final Consumer<Thread> leaveGroup;
+    private final java.time.Duration transientPause;
     private final AtomicInteger replaced = new AtomicInteger();
 
     BoundedThreadReplacement(int maxReplacements, boolean failFast, Consumer<Thread> leaveGroup) {
+        this(maxReplacements, failFast, leaveGroup, TRANSIENT_PAUSE);
+    }
+
+    BoundedThreadReplacement(int maxReplacements, boolean failFast, Consumer<Thread> leaveGroup, java.time.Duration transientPause) {
         this.maxReplacements = maxReplacements;
         this.failFast = failFast;
         this.leaveGroup = leaveGroup;
+        this.transientPause = transientPause;
     }
 
     @Override
@@ -46,7 +54,8 @@ final class BoundedThreadReplacement implements StreamsUncaughtExceptionHandler 
 
     StreamThreadExceptionResponse decide(Throwable exception) {
         if (isTransient(exception)) {
-            LOG.warn("stream thread failed on a transient error; replacing it", exception);
+            LOG.warn("stream thread failed on a transient error; replacing it in {} ms: {}", transientPause.toMillis(), exception.toString());
+            pause();
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         if (failFast) {
@@ -60,6 +69,15 @@ final class BoundedThreadReplacement implements StreamsUncaughtExceptionHandler 
         }
         LOG.warn("stream thread failed; replacing it ({} of {})", count, maxReplacements, exception);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /** Not a hot loop while a dependency is down: each replacement after a transient failure waits this long. */
+    private void pause() {
+        try {
+            Thread.sleep(transientPause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static boolean isTransient(Throwable exception) {

@@ -69,6 +69,12 @@ public final class EnrichApp implements AutoCloseable {
         return streams.state();
     }
 
+    /** Names of this instance's live stream threads (a replaced thread comes back under a new name). */
+    public java.util.Set<String> streamThreads() {
+        return streams.metadataForLocalThreads().stream().map(org.apache.kafka.streams.ThreadMetadata::threadName)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Blocks until the streams instance stops (closed, or shut down after errors). */
     public void awaitStop() throws InterruptedException {
         stopped.await();

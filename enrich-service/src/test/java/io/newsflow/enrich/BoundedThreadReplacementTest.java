@@ -17,7 +17,7 @@ class BoundedThreadReplacementTest {
 
     @Test
     void aBugReplacesTheThreadUpToTheBoundThenShutsDown() {
-        BoundedThreadReplacement handler = new BoundedThreadReplacement(2, false, leaving::add);
+        BoundedThreadReplacement handler = new BoundedThreadReplacement(2, false, leaving::add, java.time.Duration.ZERO);
         IllegalStateException bug = new IllegalStateException("bug");
 
         assertThat(handler.handle(bug)).isEqualTo(REPLACE_THREAD);
@@ -28,7 +28,7 @@ class BoundedThreadReplacementTest {
 
     @Test
     void aTransientKafkaErrorAlwaysReplacesTheThreadAndIsNotCounted() {
-        BoundedThreadReplacement handler = new BoundedThreadReplacement(1, false, leaving::add);
+        BoundedThreadReplacement handler = new BoundedThreadReplacement(1, false, leaving::add, java.time.Duration.ZERO);
         StreamsException brokerGone = new StreamsException("task timed out", new TimeoutException("broker unavailable"));
 
         for (int i = 0; i < 5; i++) {
@@ -39,7 +39,7 @@ class BoundedThreadReplacementTest {
 
     @Test
     void failPolicyStopsOnABadRecordButNotOnATransientBrokerError() {
-        BoundedThreadReplacement handler = new BoundedThreadReplacement(3, true, leaving::add);
+        BoundedThreadReplacement handler = new BoundedThreadReplacement(3, true, leaving::add, java.time.Duration.ZERO);
 
         assertThat(handler.handle(new StreamsException(new TimeoutException("broker unavailable")))).isEqualTo(REPLACE_THREAD);
         assertThat(handler.handle(new StreamsException(new RejectedArticle("validate", "empty body")))).isEqualTo(SHUTDOWN_CLIENT);

@@ -231,9 +231,14 @@ final class RegistryProxy implements AutoCloseable {
         return MAPPER.getNodeFactory().textNode(text).toString();
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 }

@@ -36,6 +36,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
     private final Process process;
     private final String apicurioUrl;
     private RegistryProxy proxy;
+    private int proxyPort;
     private final Thread killOnExit;
 
     private SchemaRegistryProcess(Process process, String apicurioUrl) {
@@ -128,9 +129,23 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops answering at {@link #url()} (connections are refused), as a registry outage looks to clients;
+     * the registry itself and its schemas stay. {@link #resume()} answers again on the same port.
+     */
+    public synchronized void suspend() {
+        proxyPort = Integer.parseInt(proxy.url().substring(proxy.url().lastIndexOf(':') + 1));
+        proxy.close();
+    }
+
+    /** Answers again at the same URL after {@link #suspend()}. */
+    public synchronized void resume() throws IOException {
+        proxy = RegistryProxy.start(proxyPort, apicurioUrl, nativeUrl(apicurioUrl));
+    }
+
     /** The Confluent-compatible base URL, for {@code schema.registry.url}: the root of the chosen port. */
-    public String url() {
-        return proxy.url();
+    public synchronized String url() {
+        return proxyPort > 0 ? "http://127.0.0.1:" + proxyPort : proxy.url();
     }
 
     /** Apicurio's own base URL of its Confluent-compatible API ({@code .../apis/ccompat/v7}). */

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * exception hooks: a record that cannot be decoded, that a step rejects or fails on, or whose enriched article cannot be serialized or
  * written goes to the dead-letter topic ({@code errors.dead.letter.queue.topic.name}) with its original
  * bytes and the reason, in the same transaction as the input offsets, and the stream goes on. Under the
- * {@code fail} policy the same records stop the application instead. Retriable send errors (broker
- * unavailable, timeouts) are neither: Kafka Streams retries them.
+ * {@code fail} policy the same records stop the application instead. Retriable errors (broker or
+ * schema registry unavailable, timeouts) are neither: the record is processed again (a retriable step
+ * failure ends the stream thread, which {@link io.newsflow.enrich.BoundedThreadReplacement} replaces).
  */
 public final class DeadLetterHandler implements ProcessingExceptionHandler, ProductionExceptionHandler {
 
@@ -50,6 +51,10 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
 
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (exception instanceof RetriableException) {
+            LOG.warn("{} at {} ({}); it will be processed again", exception.getMessage(), where(context), context.processorNodeId());
+            return ProcessingExceptionHandler.Response.fail();
+        }
         String stage = exception instanceof RejectedArticle rejected ? rejected.stage() : context.processorNodeId();
         String reason = exception instanceof RejectedArticle ? exception.getMessage()
                 : "step " + context.processorNodeId() + " failed: " + exception;

@@ -2,6 +2,7 @@ package io.newsflow.enrich.step;
 
 import io.newsflow.enrich.clean.CleanText;
 import io.newsflow.schema.RawArticle;
+import io.newsflow.serde.registry.SchemaRegistryException;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -16,8 +17,9 @@ public final class Validation {
     }
 
     /**
-     * Decodes a raw record's value; bytes that are not a registry-framed RawArticle are rejected with the
-     * deserializer's reason.
+     * Decodes a raw record's value; bytes that are not a registry-framed RawArticle (or name a schema id
+     * the registry does not have) are rejected with the deserializer's reason. A registry that cannot
+     * be asked is {@link RegistryUnavailable}, not a bad record.
      */
     public static RawArticle decode(Deserializer<RawArticle> deserializer, String topic, byte[] value) {
         if (value == null) {
@@ -26,6 +28,9 @@ public final class Validation {
         try {
             return deserializer.deserialize(topic, value);
         } catch (SerializationException e) {
+            if (e.getCause() instanceof SchemaRegistryException registry && registry.kind() != SchemaRegistryException.Kind.NOT_FOUND) {
+                throw new RegistryUnavailable("cannot decode: " + e.getMessage(), e);
+            }
             throw new RejectedArticle("decode", "undecodable value: " + e.getMessage(), e);
         }
     }
