@@ -46,7 +46,8 @@ public final class EnrichApp implements AutoCloseable {
         Topology topology = EnrichTopology.build(config, steps, rawSerde, enrichedSerde, Clock.systemUTC());
         stateDirLock = StateDirLock.acquire(config.effectiveStateDir(), config.applicationId());
         try {
-            streams = new KafkaStreams(topology, config.streamsProperties());
+            streams = new KafkaStreams(topology, config.streamsProperties(),
+                    new StableTransactionalIds(config.applicationId(), config.groupInstanceId()));
         } catch (RuntimeException e) {
             stateDirLock.close();
             throw e;

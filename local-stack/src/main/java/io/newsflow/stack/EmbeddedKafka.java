@@ -36,12 +36,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String PLAIN_LOGIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
     private static final String BROKER_USER = "broker";
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private KafkaRaftServer server;
     private final String bootstrapServers;
     /** What the broker's own admin client needs beyond the address (SASL settings, or nothing). */
     private final Map<String, String> adminProperties;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Map<String, String> adminProperties) {
+    private EmbeddedKafka(KafkaConfig config, KafkaRaftServer server, String bootstrapServers, Map<String, String> adminProperties) {
+        this.config = config;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.adminProperties = adminProperties;
@@ -114,14 +116,26 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IOException("cannot format Kafka log dir " + logDir + ": " + output.toString(StandardCharsets.UTF_8).strip());
             }
         }
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+        KafkaConfig config = new KafkaConfig(props);
+        return new EmbeddedKafka(config, startServer(config, brokerPort), "127.0.0.1:" + brokerPort, Map.copyOf(admin));
+    }
+
+    private static KafkaRaftServer startServer(KafkaConfig config, int brokerPort) throws IOException {
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
             server.startup();
         } catch (RuntimeException e) {
             server.shutdown();
             throw new IOException("cannot start the embedded Kafka broker on 127.0.0.1:" + brokerPort + ": " + e.getMessage(), e);
         }
-        return new EmbeddedKafka(server, "127.0.0.1:" + brokerPort, Map.copyOf(admin));
+        return server;
+    }
+
+    /** Stops the broker cleanly and starts it again on the same ports and data: what a rolling restart does to clients. */
+    public synchronized void restart() throws IOException {
+        server.shutdown();
+        server.awaitShutdown();
+        server = startServer(config, Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1)));
     }
 
     public String bootstrapServers() {
@@ -166,7 +180,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         server.shutdown();
         server.awaitShutdown();
     }
