@@ -56,4 +56,28 @@ class EnrichCommandTest {
         assertThat(run.code()).isEqualTo(64);
         assertThat(run.err().strip()).isEqualTo("enrich: Unknown option: '--frobnicate' (see --help)");
     }
+
+    @Test
+    void sizeAndIdentityFlagsReachTheConfig() throws Exception {
+        EnrichCommand command = new EnrichCommand();
+        Cli.commandLine(command).parseArgs("--max-article-bytes", "2097152", "--instance-id", "enrich-2");
+
+        EnrichConfig config = command.config(java.util.Map.of());
+
+        assertThat(config.maxArticleBytes()).isEqualTo(2097152);
+        assertThat(config.groupInstanceId()).isEqualTo("enrich-2");
+        assertThat(config.streamsProperties().getProperty("producer.max.request.size")).isEqualTo(String.valueOf(2097152 + 65536));
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameStateDirectoryIsRefusedWithOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        EnrichConfig config = EnrichConfig.fromEnv(java.util.Map.of("NEWSFLOW_STATE_DIR", dir.toString(),
+                "SCHEMA_REGISTRY_URL", "mock://state-dir-lock"));
+        try (EnrichApp first = new EnrichApp(config)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EnrichApp(config))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("state directory " + dir.resolve("newsflow-enrich") + " is in use by another enrich instance: "
+                            + "give each instance on a machine its own --state-dir (NEWSFLOW_STATE_DIR)");
+        }
+    }
 }

@@ -72,4 +72,12 @@ class IngestCommandTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("ingest: cannot reach Kafka at 127.0.0.1:" + port + " within 2 s");
     }
+
+    @Test
+    void aSizeLimitBelowOneByteIsAUsageError() {
+        Run run = run("--max-bytes", "0", "x.txt");
+
+        assertThat(run.code()).isEqualTo(64);
+        assertThat(run.err().strip()).isEqualTo("ingest: --max-bytes 0: expected a positive number of bytes");
+    }
 }

@@ -60,6 +60,15 @@ class ComposeFileTest {
     }
 
     @Test
+    void topicsTakeRecordsOfTheArticleSizeLimitTheServicesAreGiven() {
+        String script = service("create-topics").path("command").toString();
+        int limit = Integer.parseInt(service("enrich").path("environment").path(io.newsflow.schema.ArticleSize.ENV).asText());
+
+        assertThat(service("ingest").path("environment").path(io.newsflow.schema.ArticleSize.ENV).asText()).isEqualTo(String.valueOf(limit));
+        assertThat(script).contains("--config max.message.bytes=" + io.newsflow.schema.ArticleSize.topicMaxMessageBytes(limit));
+    }
+
+    @Test
     void enrichEnvironmentUsesOnlyNamesTheConfigReads() {
         List<String> names = envNames("enrich");
 
@@ -71,7 +80,8 @@ class ComposeFileTest {
 
     @Test
     void ingestEnvironmentUsesOnlyTheConnectionNames() {
-        assertThat(envNames("ingest")).containsExactlyInAnyOrder(ClientSettings.BOOTSTRAP_SERVERS_ENV, ClientSettings.SCHEMA_REGISTRY_URL_ENV);
+        assertThat(envNames("ingest")).containsExactlyInAnyOrder(ClientSettings.BOOTSTRAP_SERVERS_ENV, ClientSettings.SCHEMA_REGISTRY_URL_ENV,
+                io.newsflow.schema.ArticleSize.ENV);
     }
 
     @Test

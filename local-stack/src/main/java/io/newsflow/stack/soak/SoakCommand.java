@@ -79,7 +79,7 @@ public final class SoakCommand implements Callable<Integer> {
                 | exactly once | %s |
                 | longest output stall | %.1f s |
                 | output resumed after each kill -9 (restart included) | %s |
-                | output resumed after each broker restart | %s |
+                | output resumed after each broker restart (from its start) | %s |
                 """, r.articles(), r.undecodable(), r.ratePerSecond(), r.kills(), r.brokerRestarts(), r.seconds(), r.enriched(), r.deadLettered(), r.missing(),
                 r.duplicated(), r.exactlyOnce() ? "yes" : "NO", r.longestStallSeconds(), seconds(r.resumedAfterKill()),
                 seconds(r.resumedAfterBroker()));
