@@ -218,10 +218,7 @@ class EnrichTopologyTest {
 
     @Test
     void failPolicyStopsOnTheFirstBadRecordInsteadOfDeadLettering() {
-        EnrichConfig failing = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
-                EnrichConfig.ERROR_POLICY, "fail"));
-        try (TopologyTestDriver strict = new TopologyTestDriver(EnrichTopology.build(failing, STEPS,
-                rawSerde, SpecificAvroSerde.forValues(failing.serdeConfig()), Clock.systemUTC()), failing.streamsProperties())) {
+        try (TopologyTestDriver strict = failPolicyDriver()) {
             TestInputTopic<String, byte[]> input = strict.createInputTopic(Topics.RAW, Serdes.String().serializer(),
                     Serdes.ByteArray().serializer());
 
@@ -236,10 +233,7 @@ class EnrichTopologyTest {
 
     @Test
     void failPolicyAlsoStopsOnAnInvalidArticle() {
-        EnrichConfig failing = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
-                EnrichConfig.ERROR_POLICY, "fail"));
-        try (TopologyTestDriver strict = new TopologyTestDriver(EnrichTopology.build(failing, STEPS,
-                rawSerde, SpecificAvroSerde.forValues(failing.serdeConfig()), Clock.systemUTC()), failing.streamsProperties())) {
+        try (TopologyTestDriver strict = failPolicyDriver()) {
             TestInputTopic<String, RawArticle> input = strict.createInputTopic(Topics.RAW, Serdes.String().serializer(),
                     rawSerde.serializer());
 
@@ -341,6 +335,13 @@ class EnrichTopologyTest {
         assertThat(description).contains("read-raw", "decode", "validate", "strip-noise", "extract-footer", "require-content",
                 "tag-entities", "detect-language", "to-enriched-article", "key-by-id", "write-enriched");
         assertThat(description).doesNotContain("KSTREAM-MAPVALUES");
+    }
+
+    private TopologyTestDriver failPolicyDriver() {
+        EnrichConfig failing = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
+                EnrichConfig.ERROR_POLICY, "fail"));
+        return new TopologyTestDriver(EnrichTopology.build(failing, STEPS, rawSerde, SpecificAvroSerde.forValues(failing.serdeConfig()),
+                Clock.systemUTC()), failing.streamsProperties());
     }
 
     private static String header(Headers headers, String key) {

@@ -54,6 +54,22 @@ final class Pipeline {
         return EnrichConfig.fromEnv(env, settings().overriddenBy(null, null, io.newsflow.cli.ClientSettings.passThrough(more)));
     }
 
+    /** A value serializer for the shared registry (registers schemas as needed). */
+    static io.newsflow.serde.KafkaAvroSerializer avro() {
+        io.newsflow.serde.KafkaAvroSerializer avro = new io.newsflow.serde.KafkaAvroSerializer();
+        avro.configure(settings().serdeConfig(), false);
+        return avro;
+    }
+
+    /** Sends one record of raw bytes and waits for the broker's acknowledgement. */
+    static void sendBytes(String topic, String key, byte[] value) throws Exception {
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                settings().kafkaProperties(), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
     /** Ingests through the real ingest code path; fails the test on a fatal result. */
     static Ingester.Result ingest(String topic, List<String> inputs) throws Exception {
         try (Ingester ingester = new Ingester(settings(), topic, Duration.ofSeconds(15), new PrintStream(System.err, true))) {

@@ -20,10 +20,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,24 +64,23 @@ class RegistryOutageIT {
     @Test
     void aRunningEnrichKeepsGoingOnCachedSchemasAndCatchesUpWhenTheRegistryIsBack() throws Exception {
         SharedStack.Topics topics = SharedStack.topics("outage-enrich", 1);
-        KafkaAvroSerializer avro = new KafkaAvroSerializer();
-        avro.configure(Pipeline.settings().serdeConfig(), false);
+        KafkaAvroSerializer avro = Pipeline.avro();
         byte[] first = avro.serialize(topics.raw(), article("cached-1", "Rain in Bergen."));
         byte[] second = avro.serialize(topics.raw(), article("cached-2", "Wind in Bergen."));
         byte[] newSchema = avro.serialize(topics.raw(), withNewWriterSchema(article("new-schema-1", "Snow in Bergen.")));
         EnrichApp enricher = Pipeline.startEnricher(topics, "it-outage-" + topics.raw(), dir);
         try {
-            send(topics.raw(), "cached-1", first);
+            Pipeline.sendBytes(topics.raw(), "cached-1", first);
             assertThat(Pipeline.readEnriched(topics.enriched(), DEADLINE, seen -> !seen.isEmpty())).hasSize(1);
 
             SharedStack.stack().registry().suspend();
             try {
-                send(topics.raw(), "cached-2", second);
+                Pipeline.sendBytes(topics.raw(), "cached-2", second);
                 // read as bytes: this test's own reader has no registry to ask either
                 List<ConsumerRecord<byte[], byte[]>> during = Pipeline.readBytes(topics.enriched(), DEADLINE, seen -> seen.size() >= 2);
                 assertThat(during).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly("cached-1", "cached-2");
                 java.util.Set<String> threads = enricher.streamThreads();
-                send(topics.raw(), "new-schema-1", newSchema);
+                Pipeline.sendBytes(topics.raw(), "new-schema-1", newSchema);
                 long until = System.nanoTime() + DEADLINE.toNanos();
                 while (enricher.streamThreads().equals(threads) && System.nanoTime() < until) {
                     Thread.onSpinWait();
@@ -121,12 +116,5 @@ class RegistryOutageIT {
             record.put(field.name(), value instanceof Instant instant ? instant.toEpochMilli() : value);
         }
         return record;
-    }
-
-    private static void send(String topic, String key, byte[] value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Pipeline.settings().kafkaProperties(), new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
     }
 }

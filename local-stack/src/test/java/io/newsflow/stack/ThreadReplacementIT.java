@@ -6,7 +6,6 @@ import io.newsflow.enrich.EnrichApp;
 import io.newsflow.enrich.TextSteps;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
-import io.newsflow.serde.KafkaAvroSerializer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,12 +62,7 @@ class ThreadReplacementIT {
     }
 
     private static void send(String topic, String id, String body) throws Exception {
-        KafkaAvroSerializer avro = new KafkaAvroSerializer();
-        avro.configure(Pipeline.settings().serdeConfig(), false);
         RawArticle article = RawArticle.newBuilder().setId(id).setSource("it").setBody(body).setIngestedAt(Instant.now()).build();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Pipeline.settings().kafkaProperties(), new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, id, avro.serialize(topic, article))).get();
-        }
+        Pipeline.sendBytes(topic, id, Pipeline.avro().serialize(topic, article));
     }
 }
