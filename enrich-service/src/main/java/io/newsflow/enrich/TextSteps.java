@@ -4,7 +4,7 @@ import io.newsflow.enrich.clean.FooterTags;
 import io.newsflow.enrich.clean.NoiseRules;
 import io.newsflow.enrich.clean.NoiseStripper;
 import io.newsflow.enrich.lang.LanguageDetection;
-import io.newsflow.enrich.lang.LanguageGuesser;
+import io.newsflow.enrich.lang.NgramLanguageDetector;
 import io.newsflow.enrich.tag.EntityTagger;
 import io.newsflow.enrich.tag.Gazetteer;
 import io.newsflow.enrich.tag.TopicModel;
@@ -21,7 +21,7 @@ public record TextSteps(NoiseStripper stripper, FooterTags footer, EntityTagger 
     /** The steps with the catalogues that ship with enrich-service. */
     public static TextSteps bundled() {
         return new TextSteps(new NoiseStripper(NoiseRules.bundled()), new FooterTags(), new EntityTagger(Gazetteer.bundled()),
-                Optional.of(new LanguageGuesser()));
+                Optional.of(new NgramLanguageDetector()));
     }
 
     /** The steps with the user's noise catalogue and gazetteer where the config names them. */
@@ -31,7 +31,7 @@ public record TextSteps(NoiseStripper stripper, FooterTags footer, EntityTagger 
             Gazetteer gazetteer = config.gazetteer().isPresent() ? Gazetteer.load(config.gazetteer().get()) : Gazetteer.bundled();
             return new TextSteps(new NoiseStripper(rules), new FooterTags(),
                     new EntityTagger(gazetteer, TopicModel.bundled(), config.maxTags()),
-                    config.detectLanguage() ? Optional.of(new LanguageGuesser()) : Optional.empty());
+                    config.detectLanguage() ? Optional.of(new NgramLanguageDetector()) : Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a configured text resource: " + e.getMessage(), e);
         }

@@ -1,0 +1,70 @@
+package io.newsflow.enrich.lang;
+
+import java.util.Map;
+
+/**
+ * N-gram key to per-language scores, laid out flat for the scoring loop: an open-addressing table of
+ * keys pointing into parallel arrays of language indexes and scores. Read-only after construction.
+ */
+final class NgramTable {
+
+    private static final long EMPTY = 0L;
+
+    private final long[] keys;
+    private final int[] firsts;
+    private final int[] ends;
+    private final short[] languages;
+    private final double[] scores;
+    private final int mask;
+
+    NgramTable(Map<Long, Map<Integer, Double>> grams) {
+        int capacity = Integer.highestOneBit(Math.max(16, grams.size() * 2)) * 2;
+        keys = new long[capacity];
+        firsts = new int[capacity];
+        ends = new int[capacity];
+        mask = capacity - 1;
+        int entries = grams.values().stream().mapToInt(Map::size).sum();
+        languages = new short[entries];
+        scores = new double[entries];
+        int next = 0;
+        for (Map.Entry<Long, Map<Integer, Double>> gram : grams.entrySet()) {
+            int slot = slot(gram.getKey());
+            keys[slot] = gram.getKey();
+            firsts[slot] = next;
+            for (Map.Entry<Integer, Double> language : gram.getValue().entrySet()) {
+                languages[next] = (short) (int) language.getKey();
+                scores[next] = language.getValue();
+                next++;
+            }
+            ends[slot] = next;
+        }
+    }
+
+    private int slot(long key) {
+        int slot = hash(key) & mask;
+        while (keys[slot] != EMPTY && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** Adds the n-gram's score to each language that has it; an unknown n-gram adds nothing. */
+    void addTo(long key, double[] score) {
+        int slot = hash(key) & mask;
+        long found;
+        while ((found = keys[slot]) != EMPTY) {
+            if (found == key) {
+                for (int i = firsts[slot]; i < ends[slot]; i++) {
+                    score[languages[i]] += scores[i];
+                }
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int hash(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
+    }
+}
