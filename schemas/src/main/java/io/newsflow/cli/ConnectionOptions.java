@@ -29,6 +29,12 @@ public final class ConnectionOptions {
             description = "Properties file of client settings (as for Kafka's own tools); flags win over it.")
     Path commandConfig;
 
+    /** Whether the user named a cluster (flag, properties file or environment) rather than leaving the default. */
+    public boolean namesACluster(Map<String, String> env) throws IOException {
+        return bootstrapServers != null || env.containsKey(ClientSettings.BOOTSTRAP_SERVERS_ENV)
+                || !resolve(Map.of()).bootstrapServers().equals(ClientSettings.DEFAULT_BOOTSTRAP_SERVERS);
+    }
+
     /** Flags over file over environment over defaults. */
     public ClientSettings resolve(Map<String, String> env) throws IOException {
         Map<String, String> fromFile = new LinkedHashMap<>();

@@ -3,7 +3,9 @@ package io.newsflow.stack.soak;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.schema.Topics;
 import io.newsflow.serde.KafkaAvroSerializer;
+import io.newsflow.stack.JavaChild;
 import io.newsflow.stack.LocalStack;
+import io.newsflow.stack.SeedShapedArticles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +70,10 @@ public final class Soak {
     public Report run() throws IOException, InterruptedException {
         try (LocalStack stack = LocalStack.start(dataDir, 0, 0)) {
             progress.println("soak: stack up; enrich runs as a child process (log: " + dataDir.resolve("enrich.log") + ")");
-            EnrichProcess enrich = new EnrichProcess(stack.bootstrapServers(), stack.schemaRegistryUrl(),
-                    Files.createDirectories(dataDir.resolve("enrich-state")), dataDir.resolve("enrich.log"), plan.enrichHeap());
+            JavaChild enrich = JavaChild.enrich(plan.enrichHeap(), List.of("--bootstrap-servers", stack.bootstrapServers(),
+                    "--schema-registry-url", stack.schemaRegistryUrl(), "--state-dir",
+                    Files.createDirectories(dataDir.resolve("enrich-state")).toString(), "--instance-id", "soak-enrich",
+                    "--connect-timeout", "60"), dataDir.resolve("enrich.log"), "-XX:+UseSerialGC");
             enrich.start();
             long started = System.nanoTime();
             Set<String> ids = ids(plan.articles());
@@ -176,7 +180,7 @@ public final class Soak {
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        SoakArticles articles = new SoakArticles(42);
+        SeedShapedArticles articles = new SeedShapedArticles(42);
         AtomicReference<Exception> failed = new AtomicReference<>();
         AtomicInteger acked = new AtomicInteger();
         long start = System.nanoTime();

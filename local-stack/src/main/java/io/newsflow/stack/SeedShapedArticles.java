@@ -1,12 +1,12 @@
-package io.newsflow.stack.soak;
+package io.newsflow.stack;
 
 import java.util.Random;
 
 /**
- * Seed-shaped articles for the soak: about 2.5 KB of paragraphs naming people and places, standalone
+ * Seed-shaped articles for the soak and the pipeline benchmark: about 2.5 KB of paragraphs naming people and places, standalone
  * ad markers where ad slots were, and a Topics footer. Deterministic for a given seed.
  */
-final class SoakArticles {
+public final class SeedShapedArticles {
 
     private static final String[] PEOPLE = {"Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni", "Pedro Sanchez", "Donald Tusk",
             "Ursula von der Leyen", "Keir Starmer", "Volodymyr Zelensky"};
@@ -17,11 +17,12 @@ final class SoakArticles {
 
     private final Random random;
 
-    SoakArticles(long seed) {
+    public SeedShapedArticles(long seed) {
         this.random = new Random(seed);
     }
 
-    String next() {
+    /** The next article body. */
+    public String next() {
         StringBuilder body = new StringBuilder(3_000);
         String place = pick(PLACES);
         String person = pick(PEOPLE);
