@@ -93,10 +93,15 @@ public final class RawArticles {
 
     /** Strict UTF-8 decoding (a leading byte-order mark is dropped); says where the first bad byte is. */
     public static String decodeUtf8(byte[] content) throws InvalidArticleException {
+        return decodeUtf8(content, content.length);
+    }
+
+    /** The first {@code length} bytes of {@code content} as strict UTF-8 (see {@link #decodeUtf8(byte[])}). */
+    public static String decodeUtf8(byte[] content, int length) throws InvalidArticleException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content);
+        ByteBuffer in = ByteBuffer.wrap(content, 0, length);
         String text;
         try {
             text = decoder.decode(in).toString();

@@ -39,7 +39,7 @@ public final class SharedStack implements BeforeAllCallback, AutoCloseable {
         }
     }
 
-    static LocalStack stack() {
+    public static LocalStack stack() {
         return stack;
     }
 

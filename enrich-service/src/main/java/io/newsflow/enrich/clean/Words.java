@@ -10,6 +10,22 @@ public final class Words {
         boolean inRun = false;
         boolean runHasWordChar = false;
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                // ASCII, the bulk of most articles, without the Unicode tables
+                i++;
+                if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)) {
+                    if (inRun && runHasWordChar) {
+                        words++;
+                    }
+                    inRun = false;
+                    runHasWordChar = false;
+                } else {
+                    inRun = true;
+                    runHasWordChar |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                }
+                continue;
+            }
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {

@@ -22,10 +22,11 @@ import java.util.Optional;
  * 71-way multiplications over the whole text).
  *
  * <ul>
- *   <li>The sample is up to three windows of {@value #WINDOW} characters, at the start, a third and
- *       two thirds of the text, so a quote or a header in another language does not decide alone; it
- *       stops early once the leader is {@value #DECIDED_MARGIN} nats ahead (e^12: more text would not
- *       change the answer).</li>
+ *   <li>The sample is three windows, at the start, a third and two thirds of the text, so a quote or a
+ *       header in another language does not decide alone. Each window gives at least
+ *       {@value #CHECK_EVERY} trigrams, then goes on only while the leader is less than
+ *       {@value #DECIDED_MARGIN} nats ahead (e^12: more text would not change the answer), and ends at
+ *       {@value #WINDOW} characters.</li>
  *   <li>Each profile n-gram's probability gets langdetect's floor ({@value #FLOOR}) added; an n-gram
  *       scores {@code log((p + floor) / floor)} for each language that has it, nothing for the others.</li>
  *   <li>Kana, Hangul or Han text is named by its script (ja, ko, zh): the profiles keep those scripts
@@ -42,6 +43,7 @@ public final class NgramLanguageDetector implements LanguageDetection {
     static final double MIN_CONFIDENCE = 0.85;
     static final int MIN_LETTERS = 20;
     static final double DECIDED_MARGIN = 12;
+    static final int CHECK_EVERY = 32;
 
     private final String[] languages;
     private final NgramTable table;
@@ -83,12 +85,12 @@ public final class NgramLanguageDetector implements LanguageDetection {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        double[] score = new double[languages.length];
+        float[] score = new float[languages.length];
         Sample sample = new Sample();
         int third = text.length() / 3;
         for (int start : new int[] {0, third, 2 * third}) {
             scan(text, start > 0 ? wordStart(text, start) : 0, score, sample);
-            if (text.length() <= WINDOW || decided(score)) {
+            if (text.length() <= WINDOW) {
                 break;
             }
         }
@@ -106,17 +108,17 @@ public final class NgramLanguageDetector implements LanguageDetection {
             }
         }
         double sum = 0;
-        for (double s : score) {
+        for (float s : score) {
             sum += Math.exp(s - score[best]);
         }
         return 1 / sum >= MIN_CONFIDENCE ? Optional.of(languages[best]) : Optional.empty();
     }
 
     /** The leader is ahead of the runner-up by {@value #DECIDED_MARGIN} nats or more: more text would not change the answer. */
-    private static boolean decided(double[] score) {
-        double best = Double.NEGATIVE_INFINITY;
-        double second = Double.NEGATIVE_INFINITY;
-        for (double s : score) {
+    private static boolean decided(float[] score) {
+        float best = Float.NEGATIVE_INFINITY;
+        float second = Float.NEGATIVE_INFINITY;
+        for (float s : score) {
             if (s > best) {
                 second = best;
                 best = s;
@@ -148,10 +150,15 @@ public final class NgramLanguageDetector implements LanguageDetection {
         }
     }
 
-    private void scan(String text, int from, double[] score, Sample sample) {
+    /**
+     * Scores one window: at least {@value #CHECK_EVERY} trigrams where the text has them, then until the
+     * answer so far is decided, at most {@value #WINDOW} characters.
+     */
+    private void scan(String text, int from, float[] score, Sample sample) {
         int end = Math.min(text.length(), from + WINDOW);
         char first = ' ';
         char second = ' ';
+        int trigrams = 0;
         for (int i = from; i < end; i++) {
             char c = normalize(text.charAt(i));
             if (c == ' ' && second == ' ') {
@@ -162,6 +169,9 @@ public final class NgramLanguageDetector implements LanguageDetection {
             }
             if (first != ' ' || second != ' ') {
                 table.addTo(key(first, second, c), score);
+                if (++trigrams % CHECK_EVERY == 0 && sample.letters >= MIN_LETTERS && decided(score)) {
+                    return;
+                }
             }
             first = second;
             second = c;

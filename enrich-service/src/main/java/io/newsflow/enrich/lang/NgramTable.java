@@ -13,10 +13,11 @@ final class NgramTable {
     private final long[] keys;
     private final int[] firsts;
     private final int[] ends;
-    private final short[] languages;
-    private final double[] scores;
+    private final byte[] languages;
+    private final float[] scores;
     private final int mask;
 
+    /** @param grams n-gram key to language index (under 128) to score */
     NgramTable(Map<Long, Map<Integer, Double>> grams) {
         int capacity = Integer.highestOneBit(Math.max(16, grams.size() * 2)) * 2;
         keys = new long[capacity];
@@ -24,16 +25,16 @@ final class NgramTable {
         ends = new int[capacity];
         mask = capacity - 1;
         int entries = grams.values().stream().mapToInt(Map::size).sum();
-        languages = new short[entries];
-        scores = new double[entries];
+        languages = new byte[entries];
+        scores = new float[entries];
         int next = 0;
         for (Map.Entry<Long, Map<Integer, Double>> gram : grams.entrySet()) {
             int slot = slot(gram.getKey());
             keys[slot] = gram.getKey();
             firsts[slot] = next;
             for (Map.Entry<Integer, Double> language : gram.getValue().entrySet()) {
-                languages[next] = (short) (int) language.getKey();
-                scores[next] = language.getValue();
+                languages[next] = (byte) (int) language.getKey();
+                scores[next] = (float) (double) language.getValue();
                 next++;
             }
             ends[slot] = next;
@@ -49,7 +50,7 @@ final class NgramTable {
     }
 
     /** Adds the n-gram's score to each language that has it; an unknown n-gram adds nothing. */
-    void addTo(long key, double[] score) {
+    void addTo(long key, float[] score) {
         int slot = hash(key) & mask;
         long found;
         while ((found = keys[slot]) != EMPTY) {
