@@ -11,18 +11,17 @@ final class NgramTable {
     private static final long EMPTY = 0L;
 
     private final long[] keys;
-    private final int[] firsts;
-    private final int[] ends;
+    /** Per slot: the first entry's index, shifted left 8, or'ed with the number of entries (at most 255). */
+    private final int[] spans;
     private final byte[] languages;
     private final float[] scores;
     private final int mask;
 
     /** @param grams n-gram key to language index (under 128) to score */
     NgramTable(Map<Long, Map<Integer, Double>> grams) {
-        int capacity = Integer.highestOneBit(Math.max(16, grams.size() * 2)) * 2;
+        int capacity = Integer.highestOneBit(Math.max(16, grams.size() + grams.size() / 2)) * 2;
         keys = new long[capacity];
-        firsts = new int[capacity];
-        ends = new int[capacity];
+        spans = new int[capacity];
         mask = capacity - 1;
         int entries = grams.values().stream().mapToInt(Map::size).sum();
         languages = new byte[entries];
@@ -31,13 +30,12 @@ final class NgramTable {
         for (Map.Entry<Long, Map<Integer, Double>> gram : grams.entrySet()) {
             int slot = slot(gram.getKey());
             keys[slot] = gram.getKey();
-            firsts[slot] = next;
+            spans[slot] = next << 8 | gram.getValue().size();
             for (Map.Entry<Integer, Double> language : gram.getValue().entrySet()) {
                 languages[next] = (byte) (int) language.getKey();
                 scores[next] = (float) (double) language.getValue();
                 next++;
             }
-            ends[slot] = next;
         }
     }
 
@@ -55,7 +53,8 @@ final class NgramTable {
         long found;
         while ((found = keys[slot]) != EMPTY) {
             if (found == key) {
-                for (int i = firsts[slot]; i < ends[slot]; i++) {
+                int span = spans[slot];
+                for (int i = span >>> 8, end = i + (span & 0xff); i < end; i++) {
                     score[languages[i]] += scores[i];
                 }
                 return;
