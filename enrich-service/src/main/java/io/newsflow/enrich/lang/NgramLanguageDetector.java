@@ -43,7 +43,7 @@ public final class NgramLanguageDetector implements LanguageDetection {
     static final double MIN_CONFIDENCE = 0.85;
     static final int MIN_LETTERS = 20;
     static final double DECIDED_MARGIN = 12;
-    static final int CHECK_EVERY = 32;
+    static final int CHECK_EVERY = 24;
     /** Profile trigrams barely above the floor (under e^1 times it) are left out: 38% fewer entries to touch, same answers on the test set. */
     static final double MIN_EVIDENCE = 1.0;
 

@@ -3,59 +3,52 @@ package io.newsflow.enrich.lang;
 import java.util.Map;
 
 /**
- * N-gram key to per-language scores, laid out flat for the scoring loop: an open-addressing table of
- * keys pointing into parallel arrays of language indexes and scores. Read-only after construction.
+ * N-gram key to per-language scores, laid out for the scoring loop's cache: one open-addressing array
+ * holding each key next to its entry span (one cache line serves the probe and the span), and one
+ * array of packed entries (language index in the top 8 bits, the score as fixed point in the low 24),
+ * contiguous per n-gram. Read-only after construction.
  */
 final class NgramTable {
 
-    private static final long EMPTY = 0L;
+    /** Scores are stored as fixed point with this many fractional bits. */
+    private static final int FRACTION_BITS = 12;
+    private static final float UNIT = 1f / (1 << FRACTION_BITS);
 
-    private final long[] keys;
-    /** Per slot: the first entry's index, shifted left 8, or'ed with the number of entries (at most 255). */
-    private final int[] spans;
-    private final byte[] languages;
-    private final float[] scores;
+    /** Slot i: key at 2i (0 = empty), span at 2i+1 (first entry index << 8 | entry count). */
+    private final long[] slots;
+    private final int[] entries;
     private final int mask;
 
-    /** @param grams n-gram key to language index (under 128) to score */
+    /** @param grams n-gram key (never 0) to language index (under 128) to score (0 to 4,000) */
     NgramTable(Map<Long, Map<Integer, Double>> grams) {
         int capacity = Integer.highestOneBit(Math.max(16, grams.size() + grams.size() / 2)) * 2;
-        keys = new long[capacity];
-        spans = new int[capacity];
+        slots = new long[capacity * 2];
         mask = capacity - 1;
-        int entries = grams.values().stream().mapToInt(Map::size).sum();
-        languages = new byte[entries];
-        scores = new float[entries];
+        entries = new int[grams.values().stream().mapToInt(Map::size).sum()];
         int next = 0;
         for (Map.Entry<Long, Map<Integer, Double>> gram : grams.entrySet()) {
-            int slot = slot(gram.getKey());
-            keys[slot] = gram.getKey();
-            spans[slot] = next << 8 | gram.getValue().size();
+            int slot = hash(gram.getKey()) & mask;
+            while (slots[2 * slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[2 * slot] = gram.getKey();
+            slots[2 * slot + 1] = (long) next << 8 | gram.getValue().size();
             for (Map.Entry<Integer, Double> language : gram.getValue().entrySet()) {
-                languages[next] = (byte) (int) language.getKey();
-                scores[next] = (float) (double) language.getValue();
-                next++;
+                entries[next++] = language.getKey() << 24 | (int) Math.round(language.getValue() * (1 << FRACTION_BITS));
             }
         }
-    }
-
-    private int slot(long key) {
-        int slot = hash(key) & mask;
-        while (keys[slot] != EMPTY && keys[slot] != key) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
     }
 
     /** Adds the n-gram's score to each language that has it; an unknown n-gram adds nothing. */
     void addTo(long key, float[] score) {
         int slot = hash(key) & mask;
         long found;
-        while ((found = keys[slot]) != EMPTY) {
+        while ((found = slots[2 * slot]) != 0) {
             if (found == key) {
-                int span = spans[slot];
-                for (int i = span >>> 8, end = i + (span & 0xff); i < end; i++) {
-                    score[languages[i]] += scores[i];
+                long span = slots[2 * slot + 1];
+                for (int i = (int) (span >>> 8), end = i + (int) (span & 0xff); i < end; i++) {
+                    int entry = entries[i];
+                    score[entry >>> 24] += (entry & 0xffffff) * UNIT;
                 }
                 return;
             }

@@ -15,7 +15,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,13 +59,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class Bench {
 
     /** What to run. */
-    public record Plan(int articles, int latencyRate, Duration latencyDuration, String enrichHeap, int partitions) {
+    public record Plan(int articles, int latencyRate, Duration latencyDuration, String enrichHeap, int partitions,
+                       int enrichThreads, int enrichInstances) {
     }
 
     /** What came out; rates in records/s, latencies in ms, sizes in bytes. */
     public record Report(int articles, double articleBytes, double plainProducer, double ingest, double passThrough, double enrich,
                          int latencySamples, double p50, double p95, double p99, long enrichPeakRss, long enrichPeakHeap,
-                         String enrichHeap, int latencyRate, long latencySeconds) {
+                         String enrichHeap, int latencyRate, long latencySeconds, int instances, int threads) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,11 +122,16 @@ public final class Bench {
 
         say("enrich draining %,d records", lines.size());
         Path gcLog = dir.resolve("enrich-gc.log");
-        JavaChild enrich = JavaChild.enrich(plan.enrichHeap(), List.of("--bootstrap-servers", settings.bootstrapServers(),
-                "--schema-registry-url", settings.schemaRegistryUrl(), "--input-topic", topic("raw"), "--output-topic", topic("enriched"),
-                "--dlq-topic", topic("dlq"), "--application-id", "bench-enrich-" + run, "--state-dir", dir.resolve("enrich-state").toString()),
-                dir.resolve("enrich.log"), "-Xlog:gc:file=" + gcLog);
-        enrich.start();
+        List<JavaChild> instances = new ArrayList<>();
+        for (int i = 0; i < plan.enrichInstances(); i++) {
+            JavaChild enrich = JavaChild.enrich(plan.enrichHeap(), List.of("--bootstrap-servers", settings.bootstrapServers(),
+                    "--schema-registry-url", settings.schemaRegistryUrl(), "--input-topic", topic("raw"), "--output-topic", topic("enriched"),
+                    "--dlq-topic", topic("dlq"), "--application-id", "bench-enrich-" + run, "--threads", String.valueOf(plan.enrichThreads()),
+                    "--state-dir", dir.resolve("enrich-state-" + i).toString()), dir.resolve("enrich-" + i + ".log"),
+                    "-Xlog:gc:file=" + (i == 0 ? gcLog : dir.resolve("enrich-gc-" + i + ".log")));
+            enrich.start();
+            instances.add(enrich);
+        }
         double enrichRate;
         double[] latency;
         long rss;
@@ -135,12 +139,15 @@ public final class Bench {
             enrichRate = drainRate(topic("enriched"), lines.size(), "enrich");
             say("latency at %,d articles/s for %d s", plan.latencyRate(), plan.latencyDuration().toSeconds());
             latency = latency();
-            rss = enrich.peakRssBytes();
+            rss = instances.get(0).peakRssBytes();
         } finally {
-            enrich.stop();
+            for (JavaChild enrich : instances) {
+                enrich.stop();
+            }
         }
         return new Report(lines.size(), articleBytes, plain, ingest, passRate, enrichRate, (int) latency[3], latency[0], latency[1], latency[2],
-                rss, peakHeap(gcLog), plan.enrichHeap(), plan.latencyRate(), plan.latencyDuration().toSeconds());
+                rss, peakHeap(gcLog), plan.enrichHeap(), plan.latencyRate(), plan.latencyDuration().toSeconds(), plan.enrichInstances(),
+                plan.enrichThreads());
     }
 
     private List<String> articles(int count) throws IOException {
@@ -336,12 +343,12 @@ public final class Bench {
                 | plain producer (the same JSON lines as bytes, same settings) | %,.0f | |
                 | newsflow ingest path (JSON Lines, RawArticle, Avro, registry) | %,.0f | %.2fx |
                 | pass-through Kafka Streams (bytes in, bytes out, same settings, exactly_once_v2) | %,.0f | |
-                | newsflow enrich (defaults, language detection on) | %,.0f | %.2fx |
+                | newsflow enrich (defaults, language detection on; %d instance(s) x %d stream thread(s)) | %,.0f | %.2fx |
                 | latency, ingest send to enriched readable (read_committed), %,d/s for %d s | p50 %.0f ms, p95 %.0f ms, p99 %.0f ms | %,d samples |
-                | enrich process peak RSS / peak heap (-Xmx%s) | %s / %s | |
+                | enrich process peak RSS / peak heap (-Xmx%s; the first instance) | %s / %s | |
                 """, r.articles(), r.articleBytes(), where, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), r.plainProducer(), r.ingest(), r.ingest() / r.plainProducer(), r.passThrough(),
-                r.enrich(), r.enrich() / r.passThrough(), r.latencyRate(), r.latencySeconds(), r.p50(), r.p95(), r.p99(), r.latencySamples(),
+                r.instances(), r.threads(), r.enrich(), r.enrich() / r.passThrough(), r.latencyRate(), r.latencySeconds(), r.p50(), r.p95(), r.p99(), r.latencySamples(),
                 r.enrichHeap(), megabytes(r.enrichPeakRss()), megabytes(r.enrichPeakHeap()));
     }
 

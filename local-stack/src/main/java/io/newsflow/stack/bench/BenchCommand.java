@@ -38,6 +38,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--enrich-heap", defaultValue = "256m", description = "-Xmx of the enrich and pass-through processes (default ${DEFAULT-VALUE}).")
     String enrichHeap;
 
+    @Option(names = "--enrich-threads", defaultValue = "1", description = "Stream threads per enrich process (default ${DEFAULT-VALUE}).")
+    int enrichThreads;
+
+    @Option(names = "--enrich-instances", defaultValue = "1", description = "Enrich processes sharing the work (default ${DEFAULT-VALUE}).")
+    int enrichInstances;
+
     @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the benchmark's topics (default ${DEFAULT-VALUE}).")
     int partitions;
 
@@ -52,12 +58,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (articles < 10 || latencyRate < 1 || latencySeconds < 1 || partitions < 1) {
+        if (articles < 10 || latencyRate < 1 || latencySeconds < 1 || partitions < 1 || enrichThreads < 1 || enrichInstances < 1) {
             spec.commandLine().getErr().println("bench: --articles must be at least 10; --latency-rate, --latency-seconds, --partitions at least 1");
             return ExitCodes.USAGE;
         }
         Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("newsflow-bench-");
-        Bench.Plan plan = new Bench.Plan(articles, latencyRate, Duration.ofSeconds(latencySeconds), enrichHeap, partitions);
+        Bench.Plan plan = new Bench.Plan(articles, latencyRate, Duration.ofSeconds(latencySeconds), enrichHeap, partitions,
+                enrichThreads, enrichInstances);
         try {
             Bench.Report report;
             String where;

@@ -21,7 +21,7 @@ class BenchIT {
     @Test
     void everyPhaseRunsAndTheTableHasEveryRow() throws Exception {
         StringWriter progress = new StringWriter();
-        Bench.Report report = new Bench(new Bench.Plan(300, 100, Duration.ofSeconds(3), "256m", 2),
+        Bench.Report report = new Bench(new Bench.Plan(300, 100, Duration.ofSeconds(3), "256m", 2, 1, 1),
                 SharedStack.stack().clientSettings(), dir, new PrintWriter(progress, true)).run();
         String table = Bench.table(report, "test");
         System.err.print(table);
