@@ -45,7 +45,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The pipeline benchmark, one run on one cluster, each figure next to its yardstick:
+ * The pipeline benchmark, one run on one cluster, each figure next to its yardstick (measured twice,
+ * see {@link #measure}):
  * <ol>
  *   <li>ingest: the real ingest path (JSON Lines parsed, RawArticle, Avro, registry) against a plain
  *       producer sending the same lines as bytes with the same settings;</li>
@@ -90,7 +91,8 @@ public final class Bench {
     }
 
     public Report run() throws Exception {
-        List<String> topics = List.of(topic("plain"), topic("raw"), topic("passthrough"), topic("enriched"), topic("dlq"));
+        List<String> topics = List.of(topic("plain"), topic("raw"), topic("passthrough"), topic("passthrough-2"), topic("enriched"),
+                topic("enriched-2"), topic("dlq"));
         createTopics(topics);
         try {
             return measure();
@@ -99,55 +101,86 @@ public final class Bench {
         }
     }
 
+    /**
+     * Each comparison runs as A B B A (yardstick, newsflow, newsflow, yardstick) and reports the mean of
+     * each side: on a small machine the second of two back-to-back runs pays for the first one's disk
+     * writes, so a fixed order would favour one side.
+     */
     private Report measure() throws Exception {
         List<String> lines = articles(plan.articles());
         Path jsonl = dir.resolve("articles.jsonl");
         Files.write(jsonl, lines, StandardCharsets.UTF_8);
         double articleBytes = lines.stream().mapToInt(l -> l.getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
 
-        say("publishing %,d articles with a plain producer", lines.size());
-        double plain = plainProducer(lines);
-        say("publishing them through the ingest path");
+        say("publishing %,d articles: plain producer, ingest path, ingest path, plain producer", lines.size());
+        double plain = plainProducer(lines, topic("plain"));
         double ingest = ingestPath(jsonl);
+        ingest = (ingest + ingestPath(jsonl)) / 2;
+        plain = (plain + plainProducer(lines, topic("plain"))) / 2;
+        int backlog = 2 * lines.size();
 
-        say("pass-through draining %,d records", lines.size());
+        double passRate = passThrough(topic("passthrough"), "1", backlog);
+        List<JavaChild> first = startEnrich(topic("enriched"), "1");
+        double enrichRate;
+        long rss;
+        try {
+            enrichRate = drainRate(topic("enriched"), backlog, "enrich");
+            rss = first.get(0).peakRssBytes();
+        } finally {
+            stop(first);
+        }
+        List<JavaChild> second = startEnrich(topic("enriched-2"), "2");
+        double[] latency;
+        try {
+            enrichRate = (enrichRate + drainRate(topic("enriched-2"), backlog, "enrich")) / 2;
+            say("latency at %,d articles/s for %d s", plan.latencyRate(), plan.latencyDuration().toSeconds());
+            latency = latency(topic("enriched-2"));
+            rss = Math.max(rss, second.get(0).peakRssBytes());
+        } finally {
+            stop(second);
+        }
+        passRate = (passRate + passThrough(topic("passthrough-2"), "2", backlog)) / 2;
+        long heap = Math.max(peakHeap(dir.resolve("enrich-1-0-gc.log")), peakHeap(dir.resolve("enrich-2-0-gc.log")));
+        return new Report(lines.size(), articleBytes, plain, ingest, passRate, enrichRate, (int) latency[3], latency[0], latency[1], latency[2],
+                rss, heap, plan.enrichHeap(), plan.latencyRate(), plan.latencyDuration().toSeconds(), plan.enrichInstances(),
+                plan.enrichThreads());
+    }
+
+    private double passThrough(String output, String tag, int backlog) throws Exception {
+        say("pass-through draining %,d records", backlog);
         JavaChild passThrough = new JavaChild(List.of("-Xmx" + plan.enrichHeap()), PassThrough.class.getName(), List.of(
                 "KAFKA_BOOTSTRAP_SERVERS=" + settings.bootstrapServers(), "SCHEMA_REGISTRY_URL=" + settings.schemaRegistryUrl(),
-                "NEWSFLOW_INPUT_TOPIC=" + topic("raw"), "NEWSFLOW_OUTPUT_TOPIC=" + topic("passthrough"),
-                "NEWSFLOW_DLQ_TOPIC=" + topic("dlq"), "NEWSFLOW_APPLICATION_ID=bench-passthrough-" + run,
-                "NEWSFLOW_STATE_DIR=" + dir.resolve("passthrough-state")), dir.resolve("passthrough.log"));
+                "NEWSFLOW_INPUT_TOPIC=" + topic("raw"), "NEWSFLOW_OUTPUT_TOPIC=" + output,
+                "NEWSFLOW_DLQ_TOPIC=" + topic("dlq"), "NEWSFLOW_APPLICATION_ID=bench-passthrough-" + run + "-" + tag,
+                "NEWSFLOW_STATE_DIR=" + dir.resolve("passthrough-state-" + tag)), dir.resolve("passthrough-" + tag + ".log"));
         passThrough.start();
-        double passRate = drainRate(topic("passthrough"), lines.size(), "pass-through");
-        passThrough.stop();
+        try {
+            return drainRate(output, backlog, "pass-through");
+        } finally {
+            passThrough.stop();
+        }
+    }
 
-        say("enrich draining %,d records", lines.size());
-        Path gcLog = dir.resolve("enrich-gc.log");
+    /** The enrich processes of one run (each with its GC log), started. */
+    private List<JavaChild> startEnrich(String output, String tag) throws IOException {
+        say("enrich draining into %s", output);
         List<JavaChild> instances = new ArrayList<>();
         for (int i = 0; i < plan.enrichInstances(); i++) {
             JavaChild enrich = JavaChild.enrich(plan.enrichHeap(), List.of("--bootstrap-servers", settings.bootstrapServers(),
-                    "--schema-registry-url", settings.schemaRegistryUrl(), "--input-topic", topic("raw"), "--output-topic", topic("enriched"),
-                    "--dlq-topic", topic("dlq"), "--application-id", "bench-enrich-" + run, "--threads", String.valueOf(plan.enrichThreads()),
-                    "--state-dir", dir.resolve("enrich-state-" + i).toString()), dir.resolve("enrich-" + i + ".log"),
-                    "-Xlog:gc:file=" + (i == 0 ? gcLog : dir.resolve("enrich-gc-" + i + ".log")));
+                    "--schema-registry-url", settings.schemaRegistryUrl(), "--input-topic", topic("raw"), "--output-topic", output,
+                    "--dlq-topic", topic("dlq"), "--application-id", "bench-enrich-" + run + "-" + tag,
+                    "--threads", String.valueOf(plan.enrichThreads()), "--state-dir", dir.resolve("enrich-state-" + tag + "-" + i).toString()),
+                    dir.resolve("enrich-" + tag + "-" + i + ".log"), "-Xlog:gc:file=" + dir.resolve("enrich-" + tag + "-" + i + "-gc.log"));
             enrich.start();
             instances.add(enrich);
         }
-        double enrichRate;
-        double[] latency;
-        long rss;
-        try {
-            enrichRate = drainRate(topic("enriched"), lines.size(), "enrich");
-            say("latency at %,d articles/s for %d s", plan.latencyRate(), plan.latencyDuration().toSeconds());
-            latency = latency();
-            rss = instances.get(0).peakRssBytes();
-        } finally {
-            for (JavaChild enrich : instances) {
-                enrich.stop();
-            }
+        return instances;
+    }
+
+    private static void stop(List<JavaChild> instances) throws InterruptedException {
+        for (JavaChild enrich : instances) {
+            enrich.stop();
         }
-        return new Report(lines.size(), articleBytes, plain, ingest, passRate, enrichRate, (int) latency[3], latency[0], latency[1], latency[2],
-                rss, peakHeap(gcLog), plan.enrichHeap(), plan.latencyRate(), plan.latencyDuration().toSeconds(), plan.enrichInstances(),
-                plan.enrichThreads());
     }
 
     private List<String> articles(int count) throws IOException {
@@ -171,14 +204,14 @@ public final class Bench {
     }
 
     /** The yardstick for ingest: the same JSON lines as bytes, keyed by id, the same producer settings. */
-    private double plainProducer(List<String> lines) {
+    private double plainProducer(List<String> lines, String topic) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             long start = System.nanoTime();
             int i = 0;
             for (String line : lines) {
                 byte[] key = String.format("bench-%07d", ++i).getBytes(StandardCharsets.UTF_8);
-                producer.send(new ProducerRecord<>(topic("plain"), key, line.getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(topic, key, line.getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
             return lines.size() / ((System.nanoTime() - start) / 1e9);
@@ -225,14 +258,14 @@ public final class Bench {
     }
 
     /** p50, p95, p99 (ms) and the sample count of ingest send to enriched readable, at the plan's rate. */
-    private double[] latency() throws Exception {
+    private double[] latency(String enrichedTopic) throws Exception {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         List<Double> millis = new ArrayList<>();
         KafkaAvroSerializer avro = new KafkaAvroSerializer();
         avro.configure(settings.serdeConfig(), false);
         SeedShapedArticles generator = new SeedShapedArticles(11);
         int total = (int) (plan.latencyRate() * plan.latencyDuration().toSeconds());
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(topic("enriched"), false);
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(enrichedTopic, false);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer())) {
             Thread sender = new Thread(() -> {
                 long start = System.nanoTime();

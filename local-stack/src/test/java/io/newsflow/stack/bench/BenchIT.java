@@ -36,6 +36,6 @@ class BenchIT {
         assertThat(report.enrichPeakRss()).isPositive();
         assertThat(report.enrichPeakHeap()).isPositive();
         assertThat(table).contains("plain producer", "ingest path", "pass-through", "newsflow enrich", "latency", "peak RSS");
-        assertThat(progress.toString()).contains("bench: enrich draining 300 records");
+        assertThat(progress.toString()).contains("bench: enrich draining into", "bench: pass-through draining 600 records");
     }
 }
