@@ -31,6 +31,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private BinaryEncoder reusableEncoder;
+    /** Grows to the largest record written; a record over 1 MiB gets a buffer of its own, so none is kept that large. */
+    private ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
 
     public KafkaAvroSerializer() {
     }
@@ -77,14 +79,17 @@ public class KafkaAvroSerializer implements Serializer<Object> {
             throw new SerializationException("cannot serialize " + schema.getFullName() + " to topic " + topic
                     + " (subject " + subject + "): " + e.getMessage(), e);
         }
-        return WireFormat.frame(id, encode(schema, data));
+        return encode(id, schema, data);
     }
 
-    private synchronized byte[] encode(Schema schema, Object data) {
+    /** The framed record (magic byte, schema id, Avro body) written once into a reused buffer and copied out once. */
+    private synchronized byte[] encode(int id, Schema schema, Object data) {
         DatumWriter<Object> writer = writers.computeIfAbsent(schema, s -> data instanceof SpecificRecord
                 ? new SpecificDatumWriter<>(s, SpecificData.getForSchema(s))
                 : new GenericDatumWriter<>(s, GenericData.get()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        ByteArrayOutputStream out = buffer;
+        out.reset();
+        WireFormat.writeHeader(out, id);
         reusableEncoder = EncoderFactory.get().binaryEncoder(out, reusableEncoder);
         try {
             writer.write(data, reusableEncoder);
@@ -92,6 +97,10 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot encode " + schema.getFullName() + " as Avro: " + e.getMessage(), e);
         }
-        return out.toByteArray();
+        byte[] framed = out.toByteArray();
+        if (out.size() > 1 << 20) {
+            buffer = new ByteArrayOutputStream(8192);
+        }
+        return framed;
     }
 }

@@ -18,8 +18,13 @@ public final class WireFormat {
     public record Framed(int schemaId, ByteBuffer body) {
     }
 
-    public static byte[] frame(int schemaId, byte[] avroBody) {
-        return ByteBuffer.allocate(HEADER_SIZE + avroBody.length).put(MAGIC_BYTE).putInt(schemaId).put(avroBody).array();
+    /** Writes the header (magic byte, big-endian schema id); the Avro body follows it in the same stream. */
+    public static void writeHeader(java.io.ByteArrayOutputStream out, int schemaId) {
+        out.write(MAGIC_BYTE);
+        out.write(schemaId >>> 24);
+        out.write(schemaId >>> 16);
+        out.write(schemaId >>> 8);
+        out.write(schemaId);
     }
 
     /** Parses the header; throws a SerializationException that says what is wrong with the bytes. */

@@ -47,8 +47,13 @@ public final class ToEnrichedArticle {
                 .build();
     }
 
+    /** The contract's enum constant for each of ours, by ordinal, looked up by name once. */
+    private static final TagType[] TYPES = java.util.Arrays.stream(io.newsflow.enrich.tag.EntityType.values())
+            .map(t -> TagType.valueOf(t.name())).toArray(TagType[]::new);
+    private static final TagOrigin[] ORIGINS = java.util.Arrays.stream(io.newsflow.enrich.tag.TagOrigin.values())
+            .map(o -> TagOrigin.valueOf(o.name())).toArray(TagOrigin[]::new);
+
     private static Tag toAvro(FoundTag tag) {
-        return new Tag(tag.name(), TagType.valueOf(tag.type().name()), TagOrigin.valueOf(tag.origin().name()), tag.mentions(),
-                (float) tag.score());
+        return new Tag(tag.name(), TYPES[tag.type().ordinal()], ORIGINS[tag.origin().ordinal()], tag.mentions(), (float) tag.score());
     }
 }
