@@ -11,24 +11,20 @@ public final class Words {
         boolean runHasWordChar = false;
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
+            boolean space;
+            boolean wordChar;
             if (c < 0x80) {
-                // ASCII, the bulk of most articles, without the Unicode tables
+                // ASCII, the bulk of most articles, classified without the Unicode tables
                 i++;
-                if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)) {
-                    if (inRun && runHasWordChar) {
-                        words++;
-                    }
-                    inRun = false;
-                    runHasWordChar = false;
-                } else {
-                    inRun = true;
-                    runHasWordChar |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-                }
-                continue;
+                space = c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+                wordChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            } else {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                space = Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+                wordChar = Character.isLetterOrDigit(cp);
             }
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            if (space) {
                 if (inRun && runHasWordChar) {
                     words++;
                 }
@@ -36,7 +32,7 @@ public final class Words {
                 runHasWordChar = false;
             } else {
                 inRun = true;
-                runHasWordChar |= Character.isLetterOrDigit(cp);
+                runHasWordChar |= wordChar;
             }
         }
         return inRun && runHasWordChar ? words + 1 : words;
