@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code newsflow bench}: the pipeline's throughput against Kafka's own, its latency and its memory, in one run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure the pipeline against Kafka itself, in one run on generated seed-shaped articles: the ingest path",
+        description = {"Measure the pipeline's throughput, latency and memory against Kafka itself.",
+                "One run on generated seed-shaped articles: the ingest path",
                 "against a plain producer of the same bytes; enrich (a child process) against a pass-through Kafka Streams app with",
                 "the same settings; ingest-to-enriched latency at a fixed rate; enrich's peak RSS and heap. Runs on an embedded",
                 "stack unless --bootstrap-servers (or KAFKA_BOOTSTRAP_SERVERS) names a cluster; its topics are deleted after.",

@@ -16,9 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newsflow soak}: exactly-once through kill -9s of enrich and a broker restart, on a private local stack. */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run N articles through a private local stack while enrich (a child process) is killed with SIGKILL and",
-                "restarted K times and the broker is restarted on its data; then check, reading read_committed, that every",
-                "input id is in the enriched or the dead-letter topic exactly once, and report the longest output stall."},
+        description = {"Crash-test exactly-once: kill -9 and restart enrich while articles flow, then check every id.",
+                "Runs N articles through a private local stack while enrich (a child process) is killed with SIGKILL and",
+                "restarted K times and the broker is restarted on its data; then checks, reading read_committed, that every",
+                "input id is in the enriched or the dead-letter topic exactly once, and reports the longest output stall."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every id exactly once", "1:an id missing or duplicated, the timeout passed, or the stack failed", "64:wrong command line"})
 public final class SoakCommand implements Callable<Integer> {
