@@ -21,6 +21,11 @@ class EnrichConfigTest {
         assertThat(props.getProperty("producer.linger.ms")).isEqualTo("5");
         assertThat(props.getProperty("consumer.max.partition.fetch.bytes")).isEqualTo("8388608");
         assertThat(props.getProperty("application.id")).isEqualTo("newsflow-enrich");
+        assertThat(props.getProperty("commit.interval.ms")).isEqualTo("50");
+        assertThat(EnrichConfig.fromEnv(Map.of("NEWSFLOW_PROCESSING_GUARANTEE", "at_least_once")).streamsProperties())
+                .as("at-least-once keeps Kafka Streams' own commit interval").doesNotContainKey("commit.interval.ms");
+        assertThat(EnrichConfig.fromEnv(Map.of("KAFKA_COMMIT_INTERVAL_MS", "200")).streamsProperties().getProperty("commit.interval.ms"))
+                .isEqualTo("200");
     }
 
     @Test
