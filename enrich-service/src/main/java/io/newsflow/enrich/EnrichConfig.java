@@ -40,7 +40,7 @@ public record EnrichConfig(
         int maxTags,
         boolean detectLanguage,
         int maxArticleBytes,
-        Optional<String> instanceId) {
+        String groupInstanceId) {
 
     public static final String BOOTSTRAP_SERVERS = ClientSettings.BOOTSTRAP_SERVERS_ENV;
     public static final String SCHEMA_REGISTRY_URL = ClientSettings.SCHEMA_REGISTRY_URL_ENV;
@@ -148,10 +148,11 @@ public record EnrichConfig(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid enrich-service configuration: " + String.join("; ", problems));
         }
-        return new EnrichConfig(client, get(env, APPLICATION_ID, DEFAULT_APPLICATION_ID), input, output, dlq,
-                policy, guarantee, threads, replacements,
-                Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of), gazetteer, noiseRules,
-                maxTags, !detect.equals("false"), maxArticleBytes, instanceId);
+        String applicationId = get(env, APPLICATION_ID, DEFAULT_APPLICATION_ID);
+        Optional<Path> stateDir = Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of);
+        return new EnrichConfig(client, applicationId, input, output, dlq, policy, guarantee, threads, replacements, stateDir,
+                gazetteer, noiseRules, maxTags, !detect.equals("false"), maxArticleBytes,
+                instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)));
     }
 
     /** Kafka Streams properties: our tuned defaults, with raw client properties winning. */
@@ -185,31 +186,33 @@ public record EnrichConfig(
     /** These settings with another article-size limit (lowered to what the topics take). */
     public EnrichConfig withMaxArticleBytes(int limit) {
         return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
-                streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit, instanceId);
+                streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit, groupInstanceId);
     }
 
     /** The state directory: the configured one, else Kafka Streams' default ({@code java.io.tmpdir/kafka-streams}). */
     public Path effectiveStateDir() {
+        return stateDirOrDefault(stateDir);
+    }
+
+    private static Path stateDirOrDefault(Optional<Path> stateDir) {
         return stateDir.orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams")).toAbsolutePath().normalize();
     }
 
     /**
-     * This instance's stable identity in the consumer group ({@code group.instance.id}, suffixed by Kafka
-     * Streams with the thread number): {@code NEWSFLOW_INSTANCE_ID} if set, else the host name and a hash
-     * of the state directory, which is stable across restarts and differs between instances on one
-     * machine (each needs its own state directory, see {@link StateDirLock}).
+     * The default identity of an instance in the consumer group ({@code group.instance.id}, suffixed by
+     * Kafka Streams with the thread number) when {@code NEWSFLOW_INSTANCE_ID} is not set: the host name
+     * and a hash of the state directory, stable across restarts and different between instances on one
+     * machine (each needs its own state directory, see {@link StateDirLock}). Resolved once, at start.
      */
-    public String groupInstanceId() {
-        return instanceId.orElseGet(() -> {
-            String host;
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                host = "host";
-            }
-            String path = effectiveStateDir().resolve(applicationId).toString();
-            return host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Integer.toHexString(path.hashCode());
-        });
+    private static String derivedInstanceId(Path stateDir, String applicationId) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "host";
+        }
+        String path = stateDir.resolve(applicationId).toString();
+        return host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Integer.toHexString(path.hashCode());
     }
 
     /** Settings for the schema-registry serdes (Confluent key names). */
