@@ -117,14 +117,10 @@ public final class Ingester implements AutoCloseable {
 
     private Producer<String, byte[]> producer(long maxArticleBytes) {
         if (producer == null) {
-            Properties props = settings.kafkaProperties();
-            props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
-            props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            ClientSettings.ARTICLE_PRODUCER_DEFAULTS.forEach(props::putIfAbsent);
+            Properties props = settings.articleProducerProperties(
+                    (int) Math.min(maxArticleBytes, Integer.MAX_VALUE - ArticleSize.HEADROOM_BYTES));
             props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.max(connectTimeout.toMillis(), 1000)));
             props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest");
-            props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                    String.valueOf(ArticleSize.maxRequestSize((int) Math.min(maxArticleBytes, Integer.MAX_VALUE - ArticleSize.HEADROOM_BYTES))));
             values = new KafkaAvroSerializer();
             values.configure(settings.serdeConfig(), false);
             producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());

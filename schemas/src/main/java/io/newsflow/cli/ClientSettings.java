@@ -62,6 +62,20 @@ public record ClientSettings(String bootstrapServers, String schemaRegistryUrl, 
         return props;
     }
 
+    /**
+     * Properties for a producer of articles up to {@code maxArticleBytes}: {@code acks=all}, idempotent,
+     * {@link #ARTICLE_PRODUCER_DEFAULTS}, and {@code max.request.size} of the limit plus the headroom;
+     * explicit client properties win.
+     */
+    public Properties articleProducerProperties(int maxArticleBytes) {
+        Properties props = kafkaProperties();
+        props.putIfAbsent("acks", "all");
+        props.putIfAbsent("enable.idempotence", "true");
+        ARTICLE_PRODUCER_DEFAULTS.forEach(props::putIfAbsent);
+        props.putIfAbsent("max.request.size", String.valueOf(io.newsflow.schema.ArticleSize.maxRequestSize(maxArticleBytes)));
+        return props;
+    }
+
     /** Settings for the schema-registry serdes (Confluent key names). */
     public Map<String, Object> serdeConfig() {
         Map<String, Object> serde = new LinkedHashMap<>();

@@ -36,7 +36,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
@@ -194,19 +193,10 @@ public final class Bench {
         return lines;
     }
 
-    private Properties producerProperties() {
-        Properties props = settings.kafkaProperties();
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        ClientSettings.ARTICLE_PRODUCER_DEFAULTS.forEach(props::putIfAbsent);
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(ArticleSize.maxRequestSize(ArticleSize.DEFAULT_MAX_BYTES)));
-        return props;
-    }
-
     /** The yardstick for ingest: the same JSON lines as bytes, keyed by id, the same producer settings. */
     private double plainProducer(List<String> lines, String topic) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings.articleProducerProperties(ArticleSize.DEFAULT_MAX_BYTES),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
             long start = System.nanoTime();
             int i = 0;
             for (String line : lines) {
@@ -266,7 +256,8 @@ public final class Bench {
         SeedShapedArticles generator = new SeedShapedArticles(11);
         int total = (int) (plan.latencyRate() * plan.latencyDuration().toSeconds());
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(enrichedTopic, false);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer())) {
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings.articleProducerProperties(ArticleSize.DEFAULT_MAX_BYTES),
+                     new StringSerializer(), new ByteArraySerializer())) {
             Thread sender = new Thread(() -> {
                 long start = System.nanoTime();
                 for (int i = 0; i < total; i++) {

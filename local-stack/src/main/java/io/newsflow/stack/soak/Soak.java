@@ -1,5 +1,6 @@
 package io.newsflow.stack.soak;
 
+import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.schema.Topics;
 import io.newsflow.serde.KafkaAvroSerializer;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -174,12 +174,7 @@ public final class Soak {
     private void produce(LocalStack stack, int count, int rate) throws IOException, InterruptedException {
         KafkaAvroSerializer avro = new KafkaAvroSerializer();
         avro.configure(stack.clientSettings().serdeConfig(), false);
-        Properties props = stack.clientSettings().kafkaProperties();
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        Properties props = stack.clientSettings().articleProducerProperties(ArticleSize.DEFAULT_MAX_BYTES);
         SeedShapedArticles articles = new SeedShapedArticles(42);
         AtomicReference<Exception> failed = new AtomicReference<>();
         AtomicInteger acked = new AtomicInteger();
