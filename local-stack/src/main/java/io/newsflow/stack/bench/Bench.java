@@ -9,6 +9,7 @@ import io.newsflow.ingest.InputFormat;
 import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.KafkaAvroSerializer;
+import io.newsflow.stack.DownstreamReader;
 import io.newsflow.stack.JavaChild;
 import io.newsflow.stack.SeedShapedArticles;
 import java.io.ByteArrayInputStream;
@@ -32,14 +33,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -224,7 +222,7 @@ public final class Bench {
 
     /** Records/s from the first to the last of {@code count} output records, read as a downstream consumer would. */
     private double drainRate(String topic, int count, String what) throws IOException {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(topic, true)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = DownstreamReader.open(settings.kafkaProperties(), true, topic)) {
             long first = 0;
             long last = 0;
             int seen = 0;
@@ -255,7 +253,7 @@ public final class Bench {
         avro.configure(settings.serdeConfig(), false);
         SeedShapedArticles generator = new SeedShapedArticles(11);
         int total = (int) (plan.latencyRate() * plan.latencyDuration().toSeconds());
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(enrichedTopic, false);
+        try (KafkaConsumer<byte[], byte[]> consumer = DownstreamReader.open(settings.kafkaProperties(), false, enrichedTopic);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings.articleProducerProperties(ArticleSize.DEFAULT_MAX_BYTES),
                      new StringSerializer(), new ByteArraySerializer())) {
             Thread sender = new Thread(() -> {
@@ -318,23 +316,6 @@ public final class Bench {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer(String topic, boolean fromStart) {
-        Properties props = settings.kafkaProperties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 << 20));
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        if (fromStart) {
-            consumer.seekToBeginning(partitions);
-        } else {
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-        }
-        return consumer;
     }
 
     private void createTopics(List<String> names) throws Exception {

@@ -1,5 +1,6 @@
 package io.newsflow.stack.soak;
 
+import io.newsflow.stack.DownstreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,11 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads the enriched and dead-letter topics as a downstream consumer would (read_committed), from the
@@ -32,27 +31,11 @@ final class OutputWatch implements AutoCloseable {
     }
 
     OutputWatch(String bootstrapServers, String enrichedTopic, String dlqTopic) {
-        this.consumer = readCommittedFromStart(bootstrapServers, enrichedTopic, dlqTopic);
+        this.consumer = DownstreamReader.open(client(bootstrapServers), true, enrichedTopic, dlqTopic);
         this.enrichedTopic = enrichedTopic;
         this.thread = new Thread(this::run, "soak-output-watch");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    private static KafkaConsumer<byte[], byte[]> readCommittedFromStart(String bootstrapServers, String... topics) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 << 20));
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics) {
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
     }
 
     /**
@@ -62,7 +45,7 @@ final class OutputWatch implements AutoCloseable {
     static Counts readCommitted(String bootstrapServers, String enrichedTopic, String dlqTopic, Duration timeout) throws java.io.IOException {
         Map<String, Integer> enriched = new HashMap<>();
         Map<String, Integer> dead = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = readCommittedFromStart(bootstrapServers, enrichedTopic, dlqTopic)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = DownstreamReader.open(client(bootstrapServers), true, enrichedTopic, dlqTopic)) {
             Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
             long deadline = System.nanoTime() + timeout.toNanos();
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
@@ -76,6 +59,12 @@ final class OutputWatch implements AutoCloseable {
             }
         }
         return new Counts(enriched, dead);
+    }
+
+    private static Properties client(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        return props;
     }
 
     private void run() {
