@@ -104,8 +104,8 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
         LOG.warn("dead-lettering a record {}", reason);
         byte[] key = context.sourceRawKey() != null ? context.sourceRawKey() : record.key();
         byte[] value = context.sourceRawValue() != null ? context.sourceRawValue() : record.value();
-        return ProductionExceptionHandler.Response.resume(List.of(DeadLetter.of(topic, key, value, record.headers(),
-                DeadLetter.Source.UNKNOWN, "write", reason, exception, maxValueBytes)));
+        return ProductionExceptionHandler.Response.resume(letter(key, value, record.headers(), DeadLetter.Source.UNKNOWN, "write",
+                reason, exception));
     }
 
     private boolean stop(ErrorHandlerContext context, String stage, String reason) {
