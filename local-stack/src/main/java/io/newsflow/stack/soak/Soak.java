@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -79,9 +80,11 @@ public final class Soak {
             Set<String> ids = ids(plan.articles());
             int undecodable = (int) ids.stream().filter(id -> id.startsWith("garbage-")).count();
             AtomicReference<Exception> publishing = new AtomicReference<>();
+            List<String> events = schedule();
+            AtomicInteger eventsDone = new AtomicInteger();
             Thread producer = new Thread(() -> {
                 try {
-                    produce(stack, plan.articles(), plan.ratePerSecond());
+                    produce(stack, plan.articles(), plan.ratePerSecond(), () -> publishingCap(ids.size(), events.size(), eventsDone.get()));
                 } catch (Exception e) {
                     publishing.set(e);
                 }
@@ -91,7 +94,6 @@ public final class Soak {
             List<Double> afterKill = new ArrayList<>();
             List<Double> afterBroker = new ArrayList<>();
             try (OutputWatch watch = new OutputWatch(stack.bootstrapServers(), Topics.ENRICHED, Topics.DLQ)) {
-                List<String> events = schedule();
                 int done = 0;
                 long deadline = started + plan.timeout().toNanos();
                 long nextProgress = System.nanoTime();
@@ -99,7 +101,7 @@ public final class Soak {
                 List<Long> brokerTimes = new ArrayList<>();
                 while (watch.distinctIds() < ids.size() && System.nanoTime() < deadline && publishing.get() == null) {
                     int out = watch.distinctIds();
-                    if (done < events.size() && out >= (long) ids.size() * (done + 1) / (events.size() + 1)) {
+                    if (done < events.size() && out >= threshold(ids.size(), events.size(), done)) {
                         String event = events.get(done++);
                         long at = System.nanoTime();
                         if (event.equals("kill")) {
@@ -110,6 +112,7 @@ public final class Soak {
                             stack.kafka().restart();
                             brokerTimes.add(at);
                         }
+                        eventsDone.set(done);
                         progress.printf("soak: %s at %,d of %,d out%n", event.equals("kill") ? "kill -9 enrich, restarted" : "broker restarted",
                                 out, ids.size());
                         progress.flush();
@@ -153,6 +156,23 @@ public final class Soak {
         return events;
     }
 
+    /** Event {@code k} (0-based) happens once this many ids are out: the events split the run evenly. */
+    static long threshold(int ids, int events, int k) {
+        return (long) ids * (k + 1) / (events + 1);
+    }
+
+    /**
+     * How far the producer may get while event {@code done} has not happened: half a segment past its
+     * threshold. Without the cap a backlog built while enrich was down comes out in one burst that can
+     * jump over the next event's threshold, and the run ends with that kill never made.
+     */
+    static long publishingCap(int ids, int events, int done) {
+        if (done >= events) {
+            return Long.MAX_VALUE;
+        }
+        return threshold(ids, events, done) + Math.max(1, ids / (events + 1) / 2);
+    }
+
     private static double secondsUntilOutput(OutputWatch watch, long from) {
         Long next = watch.firstArrivalAfter(from);
         return next == null ? Double.NaN : (next - from) / 1e9;
@@ -171,7 +191,7 @@ public final class Soak {
     }
 
     /** Publishes {@code count} articles at about {@code rate} per second, so output flows while kills and restarts happen. */
-    private void produce(LocalStack stack, int count, int rate) throws IOException, InterruptedException {
+    private void produce(LocalStack stack, int count, int rate, LongSupplier cap) throws IOException, InterruptedException {
         KafkaAvroSerializer avro = new KafkaAvroSerializer();
         avro.configure(stack.clientSettings().serdeConfig(), false);
         Properties props = stack.clientSettings().articleProducerProperties(ArticleSize.DEFAULT_MAX_BYTES);
@@ -181,6 +201,13 @@ public final class Soak {
         long start = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 1; i <= count; i++) {
+                if (i > cap.getAsLong()) {
+                    producer.flush();
+                    while (i > cap.getAsLong()) {
+                        Thread.sleep(20);
+                    }
+                    start = System.nanoTime() - (long) (i * 1e9 / rate);
+                }
                 long due = start + (long) (i * 1e9 / rate);
                 long wait = due - System.nanoTime();
                 if (wait > 1_000_000) {
