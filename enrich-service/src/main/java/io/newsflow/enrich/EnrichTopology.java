@@ -3,6 +3,7 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.clean.FooterTags;
 import io.newsflow.enrich.clean.NoiseStripper;
 import io.newsflow.enrich.step.Cleaned;
+import io.newsflow.enrich.step.ExtractHtml;
 import io.newsflow.enrich.step.Tagged;
 import io.newsflow.enrich.step.ToEnrichedArticle;
 import io.newsflow.enrich.step.Validation;
@@ -12,7 +13,6 @@ import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.SizeLimitedSerializer;
 import java.time.Clock;
-import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,7 +27,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *
  * <pre>
  * news.articles.raw (String id, RawArticle as bytes)
- *   -> decode -> validate -> strip-noise -> extract-footer -> require-content -> tag-entities -> detect-language
+ *   -> decode -> validate -> extract-html -> strip-noise -> extract-footer -> require-content -> tag-entities -> detect-language
  *   -> to-enriched-article -> key-by-id -> news.articles.enriched (String id, EnrichedArticle, at most the article-size limit)
  * </pre>
  *
@@ -47,6 +47,7 @@ public final class EnrichTopology {
         NoiseStripper stripper = steps.stripper();
         FooterTags footer = steps.footer();
         EntityTagger tagger = steps.tagger();
+        ExtractHtml html = new ExtractHtml(steps.html());
         ToEnrichedArticle toAvro = new ToEnrichedArticle(clock, EnricherVersion.get());
         Serde<EnrichedArticle> limitedOutput = Serdes.serdeFrom(
                 new SizeLimitedSerializer<>(enrichedSerde.serializer(), config.maxArticleBytes(), ArticleSize.ENV),
@@ -57,10 +58,12 @@ public final class EnrichTopology {
         builder.stream(config.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw"))
                 .mapValues(bytes -> Validation.decode(rawDeserializer, config.inputTopic(), bytes), Named.as("decode"))
                 .mapValues(Validation::requireEnrichable, Named.as("validate"))
-                .mapValues(raw -> new Cleaned(raw, stripper.strip(raw.getBody()), List.of()), Named.as("strip-noise"))
+                .mapValues(html::apply, Named.as("extract-html"))
+                .mapValues(text -> new Cleaned(text.article(), stripper.strip(text.article().getBody()), text.pageTags()),
+                        Named.as("strip-noise"))
                 .mapValues(cleaned -> {
                     FooterTags.Result result = footer.extract(cleaned.clean());
-                    return new Cleaned(cleaned.raw(), result.clean(), result.tags());
+                    return new Cleaned(cleaned.raw(), result.clean(), FooterTags.merge(result.tags(), cleaned.footerTags()));
                 }, Named.as("extract-footer"))
                 .mapValues(Validation::requireContent, Named.as("require-content"))
                 .mapValues(cleaned -> new Tagged(cleaned, tagger.tag(cleaned.clean().text(), cleaned.footerTags()),

@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrich.clean.FooterTags;
+import io.newsflow.enrich.extract.HtmlExtractor;
 import io.newsflow.enrich.clean.NoiseRules;
 import io.newsflow.enrich.clean.NoiseStripper;
 import io.newsflow.enrich.lang.LanguageDetection;
@@ -16,11 +17,12 @@ import java.io.UncheckedIOException;
  * The plain-Java text steps the topology calls, built once from the bundled or configured resources.
  * {@code languages} is empty when language detection is switched off.
  */
-public record TextSteps(NoiseStripper stripper, FooterTags footer, EntityTagger tagger, Optional<LanguageDetection> languages) {
+public record TextSteps(HtmlExtractor html, NoiseStripper stripper, FooterTags footer, EntityTagger tagger,
+                        Optional<LanguageDetection> languages) {
 
     /** The steps with the catalogues that ship with enrich-service. */
     public static TextSteps bundled() {
-        return new TextSteps(new NoiseStripper(NoiseRules.bundled()), new FooterTags(), new EntityTagger(Gazetteer.bundled()),
+        return new TextSteps(new HtmlExtractor(), new NoiseStripper(NoiseRules.bundled()), new FooterTags(), new EntityTagger(Gazetteer.bundled()),
                 Optional.of(new NgramLanguageDetector()));
     }
 
@@ -29,7 +31,7 @@ public record TextSteps(NoiseStripper stripper, FooterTags footer, EntityTagger 
         try {
             NoiseRules rules = config.noiseRules().isPresent() ? NoiseRules.load(config.noiseRules().get()) : NoiseRules.bundled();
             Gazetteer gazetteer = config.gazetteer().isPresent() ? Gazetteer.load(config.gazetteer().get()) : Gazetteer.bundled();
-            return new TextSteps(new NoiseStripper(rules), new FooterTags(),
+            return new TextSteps(new HtmlExtractor(), new NoiseStripper(rules), new FooterTags(),
                     new EntityTagger(gazetteer, TopicModel.bundled(), config.maxTags()),
                     config.detectLanguage() ? Optional.of(new NgramLanguageDetector()) : Optional.empty());
         } catch (IOException e) {

@@ -86,6 +86,12 @@ class EnrichTopologyTest {
         }
     }
 
+    private static String page(String name) throws IOException {
+        try (InputStream in = EnrichTopologyTest.class.getResourceAsStream("/pages/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static RawArticle article(String id, String body) {
         return RawArticle.newBuilder().setId(id).setSource("test").setUrl("https://example.org/" + id)
                 .setTitle("Title " + id).setBody(body).setIngestedAt(NOW.minusSeconds(5)).build();
@@ -206,13 +212,53 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void htmlBodiesAreRefusedUntilSupported() {
-        RawArticle html = RawArticle.newBuilder(article("h-1", "<p>Hi</p>")).setContentType("text/html").build();
+    void anHtmlPageComesOutAsItsMainTextCleanedAndTaggedWithThePagesMetadata() throws IOException {
+        RawArticle page = RawArticle.newBuilder(article("h-1", page("ferry-strike.html")))
+                .setTitle(null).setContentType("text/html; charset=utf-8").build();
 
-        raw.pipeInput("h-1", html);
+        raw.pipeInput("h-1", page);
+
+        EnrichedArticle article = enriched.readValue();
+        assertThat(article.getBody()).isEqualTo(page("ferry-strike.txt").strip());
+        assertThat(article.getTitle()).isEqualTo("Ferry crews walk out over rosters");
+        assertThat(article.getPublishedAt()).isEqualTo(Instant.parse("2026-03-04T06:30:00Z"));
+        assertThat(article.getLanguage()).as("from <html lang=en-GB>").isEqualTo("en");
+        assertThat(article.getTags()).filteredOn(t -> t.getOrigin() == TagOrigin.FOOTER).extracting(Tag::getName)
+                .containsExactly("Ferries", "Labour disputes");
+        assertThat(article.getTags()).extracting(Tag::getName).contains("Rotterdam");
+        assertThat(article.getUrl()).isEqualTo("https://example.org/h-1");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void whatTheRecordSaysWinsOverWhatThePageSays() throws IOException {
+        raw.pipeInput("h-2", RawArticle.newBuilder(article("h-2", page("ferry-strike.html")))
+                .setContentType("text/html").setLanguage("nl").setPublishedAt(NOW).build());
+
+        EnrichedArticle article = enriched.readValue();
+        assertThat(article.getTitle()).isEqualTo("Title h-2");
+        assertThat(article.getLanguage()).isEqualTo("nl");
+        assertThat(article.getPublishedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void anHtmlPageWithNoTextIsDeadLetteredWithTheReason() {
+        raw.pipeInput("h-3", RawArticle.newBuilder(article("h-3",
+                "<!doctype html><html><head><title>App</title></head><body><div id=\"root\"></div><script>boot()</script></body></html>"))
+                .setContentType("text/html").build());
+
+        TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+        assertThat(header(letter.headers(), DeadLetterHeaders.STAGE)).isEqualTo("extract-html");
+        assertThat(header(letter.headers(), DeadLetterHeaders.REASON)).startsWith("no article text in the HTML page of article h-3");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aContentTypeWeDoNotEnrichIsDeadLettered() {
+        raw.pipeInput("p-1", RawArticle.newBuilder(article("p-1", "%PDF-1.7")).setContentType("application/pdf").build());
 
         assertThat(header(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
-                .startsWith("unsupported contentType text/html in article h-1");
+                .startsWith("unsupported contentType application/pdf in article p-1");
         assertThat(enriched.isEmpty()).isTrue();
     }
 
@@ -245,7 +291,7 @@ class EnrichTopologyTest {
 
     @Test
     void aStepThatThrowsDeadLettersTheRecordWithTheStepNameAndTheNextRecordFlows() {
-        TextSteps exploding = new TextSteps(STEPS.stripper(), STEPS.footer(), STEPS.tagger(), Optional.of(text -> {
+        TextSteps exploding = new TextSteps(STEPS.html(), STEPS.stripper(), STEPS.footer(), STEPS.tagger(), Optional.of(text -> {
             if (text.contains("BOOM")) {
                 throw new IllegalStateException("detector broke on odd text");
             }

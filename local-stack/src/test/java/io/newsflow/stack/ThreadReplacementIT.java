@@ -35,7 +35,7 @@ class ThreadReplacementIT {
         SharedStack.Topics topics = SharedStack.topics("replace", 1);
         AtomicBoolean crashed = new AtomicBoolean();
         TextSteps bundled = TextSteps.bundled();
-        TextSteps crashingOnce = new TextSteps(bundled.stripper(), bundled.footer(), bundled.tagger(), Optional.of(text -> {
+        TextSteps crashingOnce = new TextSteps(bundled.html(), bundled.stripper(), bundled.footer(), bundled.tagger(), Optional.of(text -> {
             if (text.contains("CRASH") && crashed.compareAndSet(false, true)) {
                 throw new StackOverflowError("simulated: an Error no exception handler may catch");
             }

@@ -118,4 +118,24 @@ public final class FooterTags {
         }
         return List.copyOf(tags);
     }
+
+    /** The footer's tags, then the page's own (an HTML page's {@code article:tag}s) not already named, ignoring case. */
+    public static List<String> merge(List<String> footer, List<String> page) {
+        if (page.isEmpty()) {
+            return footer;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> tags = new ArrayList<>();
+        for (String tag : footer) {
+            if (seen.add(tag.toLowerCase(Locale.ROOT))) {
+                tags.add(tag);
+            }
+        }
+        for (String tag : page) {
+            if (seen.add(tag.toLowerCase(Locale.ROOT))) {
+                tags.add(tag);
+            }
+        }
+        return List.copyOf(tags);
+    }
 }

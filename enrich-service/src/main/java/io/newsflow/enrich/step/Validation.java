@@ -1,6 +1,7 @@
 package io.newsflow.enrich.step;
 
 import io.newsflow.enrich.clean.CleanText;
+import io.newsflow.schema.ContentTypes;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.registry.SchemaRegistryException;
 import java.util.Map;
@@ -10,8 +11,6 @@ import java.util.TreeMap;
 
 /** Decoding, the checks before enrichment, and after cleaning; each failure is a {@link RejectedArticle}. */
 public final class Validation {
-
-    static final String SUPPORTED_CONTENT_TYPE = "text/plain";
 
     private Validation() {
     }
@@ -43,9 +42,9 @@ public final class Validation {
         if (article.getBody() == null || article.getBody().isBlank()) {
             throw new RejectedArticle("validate", "empty body in article " + article.getId());
         }
-        if (!SUPPORTED_CONTENT_TYPE.equalsIgnoreCase(article.getContentType())) {
+        if (ContentTypes.supported(article.getContentType()) == null) {
             throw new RejectedArticle("validate", "unsupported contentType " + article.getContentType()
-                    + " in article " + article.getId() + ": only " + SUPPORTED_CONTENT_TYPE + " is enriched");
+                    + " in article " + article.getId() + ": only " + ContentTypes.TEXT + " and " + ContentTypes.HTML + " are enriched");
         }
         return article;
     }

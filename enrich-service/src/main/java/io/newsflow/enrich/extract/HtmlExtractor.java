@@ -1,0 +1,476 @@
+package io.newsflow.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Turns an HTML page into its main text, one paragraph per line, and reads the metadata it declares.
+ * Plain Java on jsoup's DOM, no Kafka, no I/O; never throws on odd markup.
+ *
+ * <p>How it decides what is the article (ideas from Readability, boilerpipe and trafilatura):
+ * <ol>
+ * <li>Elements that are never article text go first: scripts, styles, forms' controls, embeds, media,
+ *     {@code nav}, {@code aside}, {@code footer}, hidden elements, and elements whose class, id or role
+ *     name boilerplate ({@link Hints}: ads, share bars, newsletter boxes, related stories, cookie
+ *     banners, comments...) unless they hold the article body.</li>
+ * <li>Every paragraph of 25+ characters scores 1 + its commas + one per 100 characters (up to 3), for
+ *     its parent, half for its grandparent and less up to five levels (Readability); ancestors start
+ *     from a tag prior and ±25 for article-body or boilerplate names; a candidate's score is cut by its
+ *     link density (text density, as in boilerpipe). The best candidate, moved up when several good
+ *     candidates share an ancestor, and its siblings that score near it or read like prose, are the article.</li>
+ * <li>Inside it, blocks that are mostly links (related-story lists, "Read more" lines) and lone ad
+ *     labels ("Advertisement") go; headings, paragraphs and list items become lines; the headline
+ *     itself is the title, not the body's first line.</li>
+ * <li>When that leaves almost nothing (a gallery, a page with unusual names), it is tried again
+ *     without the name rules and with captions, and the longer text wins (Readability's retry).
+ *     A fragment (an RSS item's HTML, no {@code <html>} or {@code <body>}) keeps all its text.</li>
+ * </ol>
+ */
+public final class HtmlExtractor {
+
+    private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "iframe", "svg", "canvas",
+            "object", "embed", "button", "input", "select", "textarea", "label", "nav", "aside", "footer", "menu", "dialog", "head",
+            "link", "meta", "video", "audio", "picture", "source", "map", "math");
+    private static final Set<String> CAPTIONS = Set.of("figure", "figcaption");
+    private static final Set<String> KEEP = Set.of("html", "body", "article", "main");
+    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
+    private static final Set<String> TEXT_CONTAINERS = Set.of("div", "section", "article", "span", "font", "center");
+    private static final Set<String> BOXES = Set.of("div", "section", "table", "form", "fieldset", "ul", "ol", "dl", "header");
+    private static final Pattern FULL_PAGE = Pattern.compile("(?i)<(?:!doctype|html|head|body)[\\s>]");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+    /** A line that is only an ad slot's label, in the languages of the noise rules. */
+    static final Pattern AD_LABEL = Pattern.compile("(?iu)^[\\s\\p{Punct}]*(advertisement|advertisements|advert|adverts|ad|ads|"
+            + "sponsored|sponsored content|paid content|paid post|promoted|promoted content|anzeige|werbung|publicité|publicite|"
+            + "publicidad|pubblicità|pubblicita|reklama|advertentie|publicidade|reklame|mainos|annons|"
+            + "story continues below(?: this)? advertisement|article continues below(?: this)? advertisement|"
+            + "continue reading (?:the main story|below)|scroll to continue(?: with content)?|"
+            + "skip advertisement|remove ads|close ad|report this ad)[\\s\\p{Punct}]*$");
+    /** A heading that introduces links to other stories. */
+    private static final Pattern RELATED = Pattern.compile("(?iu)^\\W*(related|read more|more on this|see also|more from|more stories|"
+            + "recommended|most read|also read|read also|further reading|you may also like|lesen sie auch|mehr zum thema|"
+            + "à lire aussi|a lire aussi|lire aussi|leer más|lee también|leggi anche|veja também|lees ook|czytaj też)\\b");
+    /** Below this many characters the strict pass is retried without the name rules. */
+    private static final int RETRY_BELOW_CHARS = 150;
+    private static final boolean DEBUG = Boolean.getBoolean("newsflow.extract.debug");
+
+    /** Extracts the page's main text and metadata; {@code html} may be a whole page or a fragment. */
+    public ExtractedPage extract(String html) {
+        if (html == null || html.isBlank()) {
+            return new ExtractedPage(null, null, null, "", List.of());
+        }
+        Document document = Jsoup.parse(html);
+        PageMetadata metadata = new PageMetadata(document);
+        Element h1 = document.selectFirst("article h1, main h1, h1");
+        String title = metadata.title(h1);
+        String body;
+        if (!FULL_PAGE.matcher(html).find()) {
+            body = join(fragmentLines(document.body(), title));
+        } else {
+            String description = document.select("meta[name=description], meta[property=og:description]").attr("content");
+            body = join(articleLines(document, title, true));
+            if (body.length() < RETRY_BELOW_CHARS) {
+                String lenient = join(articleLines(Jsoup.parse(html), title, false));
+                if (lenient.length() > body.length()) {
+                    body = lenient;
+                }
+            }
+            if (body.isEmpty() && !description.isBlank()) {
+                body = description.strip();
+            }
+        }
+        return new ExtractedPage(title, metadata.publishedAt(), metadata.language(), body, metadata.tags());
+    }
+
+    /** True when {@code html} is a fragment (no doctype, {@code <html>}, {@code <head>} or {@code <body>}). */
+    public static boolean isFragment(String html) {
+        return !FULL_PAGE.matcher(html).find();
+    }
+
+    private static List<String> fragmentLines(Element body, String title) {
+        removeAll(body, NEVER_CONTENT);
+        return filter(TextLines.render(List.of(body)), null);
+    }
+
+    private static List<String> articleLines(Document document, String title, boolean strict) {
+        Element body = document.body();
+        removeAll(body, NEVER_CONTENT);
+        if (strict) {
+            removeAll(body, CAPTIONS);
+        }
+        removeHidden(body);
+        Counts counts = Counts.of(body);
+        if (strict) {
+            removeBoilerplate(body, counts);
+            counts = Counts.of(body);
+        }
+        List<Element> content = mainContent(body, counts);
+        for (Element root : content) {
+            removeLinkBoxes(root, counts);
+        }
+        return filter(TextLines.render(content), title);
+    }
+
+    private static void removeAll(Element root, Set<String> tags) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element element : root.getAllElements()) {
+            if (tags.contains(element.normalName()) && element != root) {
+                doomed.add(element);
+            }
+        }
+        doomed.forEach(Element::remove);
+    }
+
+    private static void removeHidden(Element root) {
+        List<Element> doomed = new ArrayList<>();
+        for (Element element : root.getAllElements()) {
+            if (element == root) {
+                continue;
+            }
+            if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden"))
+                    || (element.hasAttr("style") && HIDDEN_STYLE.matcher(element.attr("style")).find())) {
+                doomed.add(element);
+            }
+        }
+        doomed.forEach(Element::remove);
+    }
+
+    /**
+     * Removes what the names call boilerplate: strong names always, weak names unless the element holds
+     * half the page's text; neither when the element holds the article body.
+     */
+    private static void removeBoilerplate(Element body, Counts counts) {
+        Set<Element> holdsArticle = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element element : body.getAllElements()) {
+            if (Hints.isArticleBody(element) && counts.text(element) >= 100 && !insideBoilerplate(element)) {
+                for (Element up = element; up != null; up = up.parent()) {
+                    holdsArticle.add(up);
+                }
+            }
+        }
+        int total = Math.max(1, counts.text(body));
+        List<Element> doomed = new ArrayList<>();
+        for (Element element : body.getAllElements()) {
+            if (KEEP.contains(element.normalName()) || holdsArticle.contains(element)) {
+                continue;
+            }
+            Hints.Kind kind = Hints.kind(element);
+            if (kind == Hints.Kind.STRONG_BOILERPLATE
+                    || (kind == Hints.Kind.WEAK_BOILERPLATE && counts.text(element) * 2 < total && proseParagraphs(element, counts) < 3)) {
+                doomed.add(element);
+            }
+        }
+        for (Element element : doomed) {
+            if (DEBUG) {
+                System.err.printf("removed %s.%s#%s (%d chars)%n", element.normalName(), element.className(), element.id(), counts.text(element));
+            }
+            if (element.parent() != null) {
+                element.remove();
+            }
+        }
+    }
+
+    /** Paragraphs of 80+ characters that are not mostly links: what a header, footer or sidebar does not hold. */
+    private static int proseParagraphs(Element element, Counts counts) {
+        if (element.normalName().equals("ul") || element.normalName().equals("ol")) {
+            return 0;
+        }
+        int prose = 0;
+        for (Element p : element.getElementsByTag("p")) {
+            if (counts.text(p) >= 80 && counts.linkDensity(p) < 0.3) {
+                prose++;
+            }
+        }
+        return prose;
+    }
+
+    /** A comment's "entry-content" is still a comment: true when an ancestor has a strong boilerplate name. */
+    private static boolean insideBoilerplate(Element element) {
+        for (Element up = element.parent(); up != null; up = up.parent()) {
+            if (Hints.kind(up) == Hints.Kind.STRONG_BOILERPLATE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The article's elements: the best-scoring candidate and the siblings that belong with it (Readability). */
+    private static List<Element> mainContent(Element body, Counts counts) {
+        Map<Element, double[]> scores = new IdentityHashMap<>();
+        for (Element element : body.getAllElements()) {
+            if (!isParagraph(element)) {
+                continue;
+            }
+            int length = counts.text(element);
+            if (length < 25) {
+                continue;
+            }
+            String text = element.text();
+            double score = 1 + commas(text) + Math.min(length / 100, 3);
+            Element ancestor = element.parent();
+            for (int level = 0; level < 5 && ancestor != null && ancestor != body.parent(); level++) {
+                double[] total = scores.computeIfAbsent(ancestor, HtmlExtractor::prior);
+                total[0] += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+                ancestor = ancestor.parent();
+            }
+        }
+        if (scores.isEmpty()) {
+            return List.of(body);
+        }
+        List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
+        scores.forEach((element, score) -> ranked.add(Map.entry(element, score[0] * (1 - counts.linkDensity(element)))));
+        ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        if (DEBUG) {
+            ranked.stream().limit(6).forEach(e -> System.err.printf("cand %.1f %s.%s#%s%n", e.getValue(), e.getKey().normalName(), e.getKey().className(), e.getKey().id()));
+        }
+        Element top = ranked.get(0).getKey();
+        double topScore = ranked.get(0).getValue();
+        top = sharedAncestor(top, topScore, ranked, body);
+        while (top.parent() != null && top != body && top.parent() != body && top.parent().childrenSize() == 1) {
+            top = top.parent();
+        }
+        if (top == body) {
+            return List.of(body);
+        }
+        double threshold = Math.max(10, topScore * 0.2);
+        List<Element> content = new ArrayList<>();
+        for (Element sibling : top.parent().children()) {
+            if (sibling == top) {
+                content.add(sibling);
+                continue;
+            }
+            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            double[] score = scores.get(sibling);
+            if (score != null && score[0] * (1 - counts.linkDensity(sibling)) + bonus >= threshold) {
+                content.add(sibling);
+            } else if (sibling.normalName().equals("p") || isParagraph(sibling)) {
+                int length = counts.text(sibling);
+                double links = counts.linkDensity(sibling);
+                String text = sibling.text();
+                if ((length > 80 && links < 0.25) || (length > 0 && links == 0 && endsSentence(text))) {
+                    content.add(sibling);
+                }
+            }
+        }
+        return content;
+    }
+
+    /** When three or more near-best candidates sit under one ancestor of the best, the article is that ancestor. */
+    private static Element sharedAncestor(Element top, double topScore, List<Map.Entry<Element, Double>> ranked, Element body) {
+        List<Element> alternatives = new ArrayList<>();
+        for (int i = 1; i < Math.min(ranked.size(), 6); i++) {
+            if (ranked.get(i).getValue() >= topScore * 0.75) {
+                alternatives.add(ranked.get(i).getKey());
+            }
+        }
+        if (alternatives.size() < 3) {
+            return top;
+        }
+        for (Element parent = top.parent(); parent != null && parent != body.parent(); parent = parent.parent()) {
+            int holding = 0;
+            for (Element alternative : alternatives) {
+                if (parent == alternative || alternative.parents().contains(parent)) {
+                    holding++;
+                }
+            }
+            if (holding >= 3) {
+                return parent;
+            }
+        }
+        return top;
+    }
+
+    private static double[] prior(Element element) {
+        double score = switch (element.normalName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        if (Hints.isArticleBody(element)) {
+            score += 25;
+        } else {
+            score += Hints.weight(element);
+        }
+        return new double[] {score};
+    }
+
+    /** A paragraph to score: {@code p}, {@code pre}, {@code td}, a quote, or a div holding text but no blocks. */
+    private static boolean isParagraph(Element element) {
+        String tag = element.normalName();
+        if (SCORED.contains(tag)) {
+            return true;
+        }
+        if (!TEXT_CONTAINERS.contains(tag)) {
+            return false;
+        }
+        for (Element child : element.children()) {
+            if (TextLines.BLOCKS.contains(child.normalName())) {
+                return false;
+            }
+        }
+        for (Node child : element.childNodes()) {
+            if (child instanceof TextNode text && !text.isBlank()) {
+                return !tag.equals("span") && !tag.equals("font") || element.parent() == null
+                        || !isParagraph(element.parent());
+            }
+        }
+        return false;
+    }
+
+    /** Inside the article: lists and boxes that are mostly links, link-only short lines, lone ad labels, empty boxes. */
+    private static void removeLinkBoxes(Element root, Counts counts) {
+        List<Element> all = root.getAllElements();
+        for (int i = all.size() - 1; i >= 1; i--) {
+            Element element = all.get(i);
+            if (element.parent() == null) {
+                continue;
+            }
+            String tag = element.normalName();
+            int length = counts.text(element);
+            double links = counts.linkDensity(element);
+            boolean remove;
+            if (tag.equals("ul") || tag.equals("ol") || tag.equals("dl")) {
+                // a list of links is kept (it may be the article's own), unless a "Related" heading introduces it
+                Element previous = element.previousElementSibling();
+                remove = links > 0.5 && previous != null && RELATED.matcher(previous.text()).find();
+            } else if (BOXES.contains(tag)) {
+                remove = links > 0.5 && commas(element.text()) < 10 && !Hints.isArticleBody(element);
+            } else if (tag.equals("p") || tag.equals("li") || tag.equals("h2") || tag.equals("h3") || tag.equals("h4")) {
+                remove = links > 0.8 && length < 160;
+            } else {
+                remove = false;
+            }
+            if (!remove && length > 0 && length < 40 && !tag.equals("a")) {
+                String text = element.text();
+                remove = AD_LABEL.matcher(text).matches() || (RELATED.matcher(text).find() && nextIsLinks(element, counts));
+            }
+            if (remove) {
+                element.remove();
+            }
+        }
+    }
+
+    private static boolean nextIsLinks(Element element, Counts counts) {
+        Element next = element.nextElementSibling();
+        return next != null && counts.linkDensity(next) > 0.5;
+    }
+
+    /** Drops lone ad labels and the headline when it opens the body. */
+    private static List<String> filter(List<String> lines, String title) {
+        List<String> kept = new ArrayList<>(lines.size());
+        String headline = title == null ? null : normalise(title);
+        for (String line : lines) {
+            if (AD_LABEL.matcher(line).matches()) {
+                continue;
+            }
+            if (headline != null && kept.size() < 3 && normalise(line).equals(headline)) {
+                continue;
+            }
+            kept.add(line);
+        }
+        return kept;
+    }
+
+    private static String normalise(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}\u2018\u2019\u201c\u201d]+", " ").strip();
+    }
+
+    private static String join(List<String> lines) {
+        return String.join("\n", lines);
+    }
+
+    private static int commas(String text) {
+        int commas = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '\uff0c' || c == '\u060c' || c == '\u3001') {
+                commas++;
+            }
+        }
+        return commas;
+    }
+
+    private static boolean endsSentence(String text) {
+        String stripped = text.strip();
+        if (stripped.isEmpty()) {
+            return false;
+        }
+        char last = stripped.charAt(stripped.length() - 1);
+        return last == '.' || last == '!' || last == '?' || last == '"' || last == '\u201d' || last == '\u3002';
+    }
+
+    /** Characters of text (whitespace not counted) and of text inside links, per element, counted in one pass. */
+    private static final class Counts implements NodeVisitor {
+        private final Map<Element, int[]> counts = new IdentityHashMap<>();
+        private final List<int[]> stack = new ArrayList<>();
+        private int linkDepth;
+
+        static Counts of(Element root) {
+            Counts counts = new Counts();
+            root.traverse(counts);
+            return counts;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof Element element) {
+                stack.add(new int[2]);
+                if (element.normalName().equals("a")) {
+                    linkDepth++;
+                }
+            } else if (node instanceof TextNode text && !stack.isEmpty()) {
+                String whole = text.getWholeText();
+                int chars = 0;
+                for (int i = 0; i < whole.length(); i++) {
+                    if (!Character.isWhitespace(whole.charAt(i)) && whole.charAt(i) != '\u00a0') {
+                        chars++;
+                    }
+                }
+                int[] top = stack.get(stack.size() - 1);
+                top[0] += chars;
+                if (linkDepth > 0) {
+                    top[1] += chars;
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element element) {
+                int[] mine = stack.remove(stack.size() - 1);
+                counts.put(element, mine);
+                if (!stack.isEmpty()) {
+                    int[] parent = stack.get(stack.size() - 1);
+                    parent[0] += mine[0];
+                    parent[1] += mine[1];
+                }
+                if (element.normalName().equals("a")) {
+                    linkDepth--;
+                }
+            }
+        }
+
+        int text(Element element) {
+            int[] count = counts.get(element);
+            return count == null ? 0 : count[0];
+        }
+
+        double linkDensity(Element element) {
+            int[] count = counts.get(element);
+            return count == null || count[0] == 0 ? 0 : (double) count[1] / count[0];
+        }
+    }
+}
