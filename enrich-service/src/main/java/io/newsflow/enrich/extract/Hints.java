@@ -35,7 +35,7 @@ final class Hints {
             "login", "signin", "overlay", "sticky", "rail", "aside", "sidebar", "disclaimer", "copyright", "legal", "follow",
             "jump", "toc", "embed", "video", "player", "gallery", "slideshow", "carousel", "lightbox", "figure", "photo", "image",
             "img", "icon", "logo", "search", "alert", "alerts", "bio", "topics", "keywords", "extra", "supplemental", "legends",
-            "legend");
+            "legend", "time", "kicker", "updated", "info");
 
     /** Names that mark the article's own text. */
     private static final Pattern POSITIVE = Pattern.compile(

@@ -42,11 +42,12 @@ public final class HtmlExtractor {
 
     private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "iframe", "svg", "canvas",
             "object", "embed", "button", "input", "select", "textarea", "label", "nav", "aside", "footer", "menu", "dialog", "head",
-            "link", "meta", "video", "audio", "picture", "source", "map", "math");
+            "link", "meta", "video", "audio", "picture", "source", "map", "math", "amp-ad", "amp-embed", "amp-analytics",
+            "amp-sidebar", "amp-social-share", "amp-iframe");
     private static final Set<String> CAPTIONS = Set.of("figure", "figcaption");
     private static final Set<String> KEEP = Set.of("html", "body", "article", "main");
-    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
-    private static final Set<String> TEXT_CONTAINERS = Set.of("div", "section", "article", "span", "font", "center");
+    private static final Set<String> SCORED = Set.of("p", "pre");
+    private static final Set<String> TEXT_CONTAINERS = Set.of("div", "section", "article", "span", "font", "center", "td", "blockquote");
     private static final Set<String> BOXES = Set.of("div", "section", "table", "form", "fieldset", "ul", "ol", "dl", "header");
     private static final Pattern FULL_PAGE = Pattern.compile("(?i)<(?:!doctype|html|head|body)[\\s>]");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
@@ -57,13 +58,18 @@ public final class HtmlExtractor {
             + "story continues below(?: this)? advertisement|article continues below(?: this)? advertisement|"
             + "continue reading (?:the main story|below)|scroll to continue(?: with content)?|"
             + "skip advertisement|remove ads|close ad|report this ad)[\\s\\p{Punct}]*$");
+    /** A line that is only a clock time or a date (a live blog's entry stamps). */
+    private static final Pattern TIME_ONLY = Pattern.compile("(?iu)^(?:updated\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|gmt|bst|cet|cest|utc|et|pt|uhr|h))?$"
+            + "|^\\d{4}-\\d{2}-\\d{2}(?:[t ][\\d:.+z-]*)?$");
+    /** A byline: "By Maren Holt", "Von Jonas Weber, Berlin" (a short line that starts with "by" in some language). */
+    private static final Pattern BYLINE = Pattern.compile("(?u)^(?:By|BY|by|Von|Par|Por|Di|Door|Av|Af|Autor|Autorka|Written by)\\s+\\p{Lu}[\\p{L}'.-]*"
+            + "(?:[\\s,]+(?:and\\s+|und\\s+|et\\s+|y\\s+|e\\s+)?[\\p{L}'.-]+){0,6}$");
     /** A heading that introduces links to other stories. */
     private static final Pattern RELATED = Pattern.compile("(?iu)^\\W*(related|read more|more on this|see also|more from|more stories|"
             + "recommended|most read|also read|read also|further reading|you may also like|lesen sie auch|mehr zum thema|"
             + "à lire aussi|a lire aussi|lire aussi|leer más|lee también|leggi anche|veja também|lees ook|czytaj też)\\b");
     /** Below this many characters the strict pass is retried without the name rules. */
     private static final int RETRY_BELOW_CHARS = 150;
-    private static final boolean DEBUG = Boolean.getBoolean("newsflow.extract.debug");
 
     /** Extracts the page's main text and metadata; {@code html} may be a whole page or a fragment. */
     public ExtractedPage extract(String html) {
@@ -79,11 +85,14 @@ public final class HtmlExtractor {
             body = join(fragmentLines(document.body(), title));
         } else {
             String description = document.select("meta[name=description], meta[property=og:description]").attr("content");
-            body = join(articleLines(document, title, true));
-            if (body.length() < RETRY_BELOW_CHARS) {
-                String lenient = join(articleLines(Jsoup.parse(html), title, false));
-                if (lenient.length() > body.length()) {
-                    body = lenient;
+            body = join(articleLines(document, title, Pass.STRICT));
+            for (Pass pass : new Pass[] {Pass.WITH_CAPTIONS, Pass.WITHOUT_NAMES}) {
+                if (body.length() >= RETRY_BELOW_CHARS) {
+                    break;
+                }
+                String retry = join(articleLines(Jsoup.parse(html), title, pass));
+                if (retry.length() > body.length()) {
+                    body = retry;
                 }
             }
             if (body.isEmpty() && !description.isBlank()) {
@@ -103,19 +112,26 @@ public final class HtmlExtractor {
         return filter(TextLines.render(List.of(body)), null);
     }
 
-    private static List<String> articleLines(Document document, String title, boolean strict) {
+    /** Readability's retries: each pass keeps more than the one before. */
+    private enum Pass { STRICT, WITH_CAPTIONS, WITHOUT_NAMES }
+
+    private static List<String> articleLines(Document document, String title, Pass pass) {
         Element body = document.body();
         removeAll(body, NEVER_CONTENT);
-        if (strict) {
+        if (pass == Pass.STRICT) {
             removeAll(body, CAPTIONS);
         }
         removeHidden(body);
         Counts counts = Counts.of(body);
-        if (strict) {
-            removeBoilerplate(body, counts);
+        if (pass != Pass.WITHOUT_NAMES) {
+            removeBoilerplate(body, counts, pass == Pass.WITH_CAPTIONS);
             counts = Counts.of(body);
         }
-        List<Element> content = mainContent(body, counts);
+        List<Element> content = new ArrayList<>(mainContent(body, counts));
+        if (content.size() > 1) {
+            final Counts before = counts;
+            content.removeIf(root -> isLinkBox(root, before));
+        }
         for (Element root : content) {
             removeLinkBoxes(root, counts);
         }
@@ -150,7 +166,7 @@ public final class HtmlExtractor {
      * Removes what the names call boilerplate: strong names always, weak names unless the element holds
      * half the page's text; neither when the element holds the article body.
      */
-    private static void removeBoilerplate(Element body, Counts counts) {
+    private static void removeBoilerplate(Element body, Counts counts, boolean keepCaptions) {
         Set<Element> holdsArticle = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element element : body.getAllElements()) {
             if (Hints.isArticleBody(element) && counts.text(element) >= 100 && !insideBoilerplate(element)) {
@@ -162,7 +178,8 @@ public final class HtmlExtractor {
         int total = Math.max(1, counts.text(body));
         List<Element> doomed = new ArrayList<>();
         for (Element element : body.getAllElements()) {
-            if (KEEP.contains(element.normalName()) || holdsArticle.contains(element)) {
+            if (KEEP.contains(element.normalName()) || holdsArticle.contains(element)
+                    || (keepCaptions && (CAPTIONS.contains(element.normalName()) || !element.getElementsByTag("figcaption").isEmpty()))) {
                 continue;
             }
             Hints.Kind kind = Hints.kind(element);
@@ -172,9 +189,6 @@ public final class HtmlExtractor {
             }
         }
         for (Element element : doomed) {
-            if (DEBUG) {
-                System.err.printf("removed %s.%s#%s (%d chars)%n", element.normalName(), element.className(), element.id(), counts.text(element));
-            }
             if (element.parent() != null) {
                 element.remove();
             }
@@ -231,9 +245,6 @@ public final class HtmlExtractor {
         List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
         scores.forEach((element, score) -> ranked.add(Map.entry(element, score[0] * (1 - counts.linkDensity(element)))));
         ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
-        if (DEBUG) {
-            ranked.stream().limit(6).forEach(e -> System.err.printf("cand %.1f %s.%s#%s%n", e.getValue(), e.getKey().normalName(), e.getKey().className(), e.getKey().id()));
-        }
         Element top = ranked.get(0).getKey();
         double topScore = ranked.get(0).getValue();
         top = sharedAncestor(top, topScore, ranked, body);
@@ -335,32 +346,33 @@ public final class HtmlExtractor {
         List<Element> all = root.getAllElements();
         for (int i = all.size() - 1; i >= 1; i--) {
             Element element = all.get(i);
-            if (element.parent() == null) {
-                continue;
-            }
-            String tag = element.normalName();
-            int length = counts.text(element);
-            double links = counts.linkDensity(element);
-            boolean remove;
-            if (tag.equals("ul") || tag.equals("ol") || tag.equals("dl")) {
-                // a list of links is kept (it may be the article's own), unless a "Related" heading introduces it
-                Element previous = element.previousElementSibling();
-                remove = links > 0.5 && previous != null && RELATED.matcher(previous.text()).find();
-            } else if (BOXES.contains(tag)) {
-                remove = links > 0.5 && commas(element.text()) < 10 && !Hints.isArticleBody(element);
-            } else if (tag.equals("p") || tag.equals("li") || tag.equals("h2") || tag.equals("h3") || tag.equals("h4")) {
-                remove = links > 0.8 && length < 160;
-            } else {
-                remove = false;
-            }
-            if (!remove && length > 0 && length < 40 && !tag.equals("a")) {
-                String text = element.text();
-                remove = AD_LABEL.matcher(text).matches() || (RELATED.matcher(text).find() && nextIsLinks(element, counts));
-            }
-            if (remove) {
+            if (element.parent() != null && isLinkBox(element, counts)) {
                 element.remove();
             }
         }
+    }
+
+    private static boolean isLinkBox(Element element, Counts counts) {
+        String tag = element.normalName();
+        int length = counts.text(element);
+        double links = counts.linkDensity(element);
+        boolean remove;
+        if (tag.equals("ul") || tag.equals("ol") || tag.equals("dl")) {
+            // a list of links is kept (it may be the article's own), unless a "Related" heading introduces it
+            Element previous = element.previousElementSibling();
+            remove = links > 0.5 && previous != null && RELATED.matcher(previous.text()).find();
+        } else if (BOXES.contains(tag)) {
+            remove = links > 0.5 && commas(element.text()) < 10 && !Hints.isArticleBody(element);
+        } else if (tag.equals("p") || tag.equals("li") || tag.equals("h2") || tag.equals("h3") || tag.equals("h4")) {
+            remove = (links > 0.8 && length < 160) || (links > 0.5 && RELATED.matcher(element.text()).find());
+        } else {
+            remove = false;
+        }
+        if (!remove && length > 0 && length < 40 && !tag.equals("a")) {
+            String text = element.text();
+            remove = AD_LABEL.matcher(text).matches() || (RELATED.matcher(text).find() && nextIsLinks(element, counts));
+        }
+        return remove;
     }
 
     private static boolean nextIsLinks(Element element, Counts counts) {
@@ -377,6 +389,9 @@ public final class HtmlExtractor {
                 continue;
             }
             if (headline != null && kept.size() < 3 && normalise(line).equals(headline)) {
+                continue;
+            }
+            if (TIME_ONLY.matcher(line).matches() || (kept.size() < 3 && BYLINE.matcher(line).matches())) {
                 continue;
             }
             kept.add(line);

@@ -36,7 +36,7 @@ final class PageMetadata {
             "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued", "date", "sailthru.date", "parsely-pub-date",
             "article.published", "article_date_original", "cxenseparse:recs:publishtime", "originalpublicationdate");
     private static final Pattern LANGUAGE = Pattern.compile("^([a-zA-Z]{2,3})(?:[-_].*)?$");
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-\u2013\u2014:\u00b7\u2022\u00bb/]\\s+");
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-\u2013\u2014:\u00b7\u2022\u00bb/]{1,2}\\s+");
 
     private final Document document;
     private final List<JsonNode> articles = new ArrayList<>();

@@ -11,7 +11,8 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Renders elements as text, one paragraph per line: every block element (paragraph, heading, list
  * item, quote, table row, a div holding text) starts a line, {@code <br>} breaks one, runs of
- * whitespace inside a line become one space, {@code <pre>} keeps its lines.
+ * whitespace inside a line become one space, {@code <pre>} keeps its lines. A short line that is all
+ * link text outside a list ("Print this story | Email this story") is navigation, not prose, and is dropped.
  */
 final class TextLines {
 
@@ -30,13 +31,19 @@ final class TextLines {
             root.traverse(renderer);
             renderer.breakLine();
         }
-        return renderer.lines;
+        // all navigation: a page of nothing but links is still better shown than empty
+        return renderer.lines.isEmpty() ? renderer.navigation : renderer.lines;
     }
 
     private static final class Renderer implements NodeVisitor {
         private final List<String> lines = new ArrayList<>();
+        private final List<String> navigation = new ArrayList<>();
         private final StringBuilder line = new StringBuilder();
         private int preDepth;
+        private int linkDepth;
+        private int listDepth;
+        private int linkChars;
+        private int chars;
 
         @Override
         public void head(Node node, int depth) {
@@ -44,6 +51,11 @@ final class TextLines {
                 append(text.getWholeText());
             } else if (node instanceof Element element) {
                 String tag = element.normalName();
+                if (tag.equals("a")) {
+                    linkDepth++;
+                } else if (tag.equals("li")) {
+                    listDepth++;
+                }
                 if (tag.equals("br")) {
                     breakLine();
                 } else if (tag.equals("pre")) {
@@ -61,6 +73,9 @@ final class TextLines {
         public void tail(Node node, int depth) {
             if (node instanceof Element element) {
                 String tag = element.normalName();
+                if (tag.equals("a")) {
+                    linkDepth--;
+                }
                 if (tag.equals("pre")) {
                     breakLine();
                     preDepth--;
@@ -68,6 +83,9 @@ final class TextLines {
                     breakLine();
                 } else if (tag.equals("td") || tag.equals("th")) {
                     space();
+                }
+                if (tag.equals("li")) {
+                    listDepth--;
                 }
             }
         }
@@ -98,6 +116,10 @@ final class TextLines {
                     space();
                 } else {
                     line.append(c);
+                    chars++;
+                    if (linkDepth > 0) {
+                        linkChars++;
+                    }
                 }
             }
         }
@@ -110,10 +132,13 @@ final class TextLines {
 
         void breakLine() {
             String text = line.toString().strip();
+            boolean navigation = listDepth == 0 && chars < 120 && linkChars >= chars * 0.9;
             if (!text.isEmpty()) {
-                lines.add(text);
+                (navigation ? this.navigation : lines).add(text);
             }
             line.setLength(0);
+            chars = 0;
+            linkChars = 0;
         }
     }
 }
