@@ -63,7 +63,9 @@ public final class ArticleSources {
             Path path = Path.of(input);
             if (Files.isDirectory(path)) {
                 for (Path file : filesUnder(path)) {
-                    readFile(file, sink);
+                    if (format.takes(file)) {
+                        readFile(file, sink);
+                    }
                 }
             } else {
                 readFile(path, sink);
@@ -111,7 +113,10 @@ public final class ArticleSources {
                 sink.rejected(origin, "over the size limit: " + size + " bytes > " + maxBytes + " (--max-bytes)");
                 return;
             }
-            RawArticle article = RawArticles.fromTextFile(file, Files.readAllBytes(file), clock.instant());
+            byte[] content = Files.readAllBytes(file);
+            RawArticle article = format.resolve(file) == InputFormat.HTML
+                    ? RawArticles.fromHtmlFile(file, content, clock.instant())
+                    : RawArticles.fromTextFile(file, content, clock.instant());
             if (sourceName != null) {
                 article.setSource(sourceName);
             }
@@ -136,8 +141,9 @@ public final class ArticleSources {
             return;
         }
         try {
-            sink.article(RawArticles.fromText(RawArticles.decodeUtf8(bytes), sourceName == null ? "stdin" : sourceName,
-                    clock.instant()), "stdin");
+            String source = sourceName == null ? "stdin" : sourceName;
+            sink.article(format == InputFormat.HTML ? RawArticles.fromHtml(HtmlCharset.decode(bytes).text(), source, clock.instant())
+                    : RawArticles.fromText(RawArticles.decodeUtf8(bytes), source, clock.instant()), "stdin");
         } catch (InvalidArticleException e) {
             sink.rejected("stdin", e.getMessage());
         }

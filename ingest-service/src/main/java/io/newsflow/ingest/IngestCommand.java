@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Publish articles to Kafka as RawArticle records keyed by article id.",
-                "Text files are one article each (the whole file is the body); .jsonl files hold one JSON article per line",
+                "Text files are one article each (the whole file is the body); .html/.htm files are one HTML article each",
+                "(published as text/html in the charset the page declares; enrich extracts the text); .jsonl files hold one JSON article per line",
                 "(fields: id, url, title, body, source, publishedAt, language, contentType, attributes). Folders are walked",
                 "recursively, skipping hidden files. '-' reads stdin. Re-ingesting a file gives the same article id."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -38,7 +39,8 @@ public final class IngestCommand implements Callable<Integer> {
     String topic;
 
     @Option(names = "--format", defaultValue = "auto",
-            description = "auto (by file name: .jsonl/.ndjson are JSON Lines), text, or jsonl. Applies to stdin too (auto = text).")
+            description = "auto (by file name: .jsonl/.ndjson are JSON Lines, .html/.htm HTML), text, html, or jsonl. "
+                    + "Applies to stdin too (auto = text).")
     String format;
 
     @Option(names = "--source", description = "Source name for text inputs (default: file, or stdin).")
@@ -61,7 +63,7 @@ public final class IngestCommand implements Callable<Integer> {
         try {
             inputFormat = InputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            System.err.println("ingest: --format " + format + ": expected auto, text or jsonl");
+            System.err.println("ingest: --format " + format + ": expected auto, text, html or jsonl");
             return ExitCodes.USAGE;
         }
         if (maxBytes < 1) {

@@ -1,6 +1,7 @@
 package io.newsflow.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsflow.schema.ContentTypes;
 import io.newsflow.schema.RawArticle;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * Builds RawArticle records from the inputs newsflow serves: a text file in the scraped shape (the
- * whole file is the body, exactly as scraped) and a JSON object (one line of a JSON Lines file).
+ * whole file is the body, exactly as scraped), an HTML page, and a JSON object (one line of a JSON Lines file).
  * Rejects what cannot be an article with an {@link InvalidArticleException} that says why.
  */
 public final class RawArticles {
@@ -44,6 +45,34 @@ public final class RawArticles {
                 .setIngestedAt(ingestedAt)
                 .setAttributes(Map.of("file.name", String.valueOf(file.getFileName()), "file.bytes", String.valueOf(content.length)))
                 .build();
+    }
+
+    /**
+     * An HTML file's bytes as a {@code text/html} article: decoded in the charset its byte-order mark or
+     * {@code <meta>} declares ({@link HtmlCharset}), kept whole (enrich extracts the text, so the raw
+     * topic keeps the page and articles can be re-enriched when the extractor improves).
+     */
+    public static RawArticle fromHtmlFile(Path file, byte[] content, Instant ingestedAt) throws InvalidArticleException {
+        HtmlCharset.Decoded page = HtmlCharset.decode(content);
+        if (page.text().isBlank()) {
+            throw new InvalidArticleException(content.length == 0 ? "empty file" : "file has only whitespace");
+        }
+        String url = file.toAbsolutePath().normalize().toUri().toString();
+        return RawArticle.newBuilder()
+                .setId(ArticleIds.stable(null, url, page.text()))
+                .setSource(FILE_SOURCE)
+                .setUrl(url)
+                .setBody(page.text())
+                .setContentType(ContentTypes.HTML)
+                .setIngestedAt(ingestedAt)
+                .setAttributes(Map.of("file.name", String.valueOf(file.getFileName()), "file.bytes", String.valueOf(content.length),
+                        "file.charset", page.charset().name()))
+                .build();
+    }
+
+    /** An HTML page or fragment with no url ({@code --format html} on stdin): the id derives from the markup. */
+    public static RawArticle fromHtml(String html, String source, Instant ingestedAt) throws InvalidArticleException {
+        return RawArticle.newBuilder(fromText(html, source, ingestedAt)).setContentType(ContentTypes.HTML).build();
     }
 
     /** Text as an article with no url: the id derives from the body (stdin, pasted text). */
@@ -86,7 +115,12 @@ public final class RawArticles {
                 .setAttributes(attributes(json));
         String contentType = text(json, "contentType");
         if (contentType != null) {
-            builder.setContentType(contentType);
+            String supported = ContentTypes.supported(contentType);
+            if (supported == null) {
+                throw new InvalidArticleException("unsupported \"contentType\" " + contentType + ": expected " + ContentTypes.TEXT
+                        + " or " + ContentTypes.HTML);
+            }
+            builder.setContentType(supported);
         }
         return builder.build();
     }

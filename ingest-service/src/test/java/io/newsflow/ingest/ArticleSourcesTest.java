@@ -138,4 +138,43 @@ class ArticleSourcesTest {
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
+
+    @Test
+    void htmlFilesArePublishedAsHtmlInTheCharsetTheyDeclare() throws Exception {
+        String page = "<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9</title></head><body><p>Cr\u00e8me</p></body></html>";
+        Files.write(dir.resolve("page.html"), page.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.writeString(dir.resolve("notes.txt"), "A text article");
+
+        ArticleSources.Collected auto = sources(InputFormat.AUTO, 1000).collect(List.of(dir.toString()), NO_STDIN);
+
+        assertThat(auto.articles()).extracting(RawArticle::getContentType).containsExactly("text/plain", "text/html");
+        RawArticle html = auto.articles().get(1);
+        assertThat(html.getBody()).isEqualTo(page);
+        assertThat(html.getAttributes()).containsEntry("file.charset", "windows-1252");
+        assertThat(auto.rejections()).isEmpty();
+    }
+
+    @Test
+    void formatHtmlTakesTheHtmlFilesOfAFolderAndAnyFileNamedOnItsOwn() throws Exception {
+        Files.writeString(dir.resolve("a.htm"), "<p>A</p>");
+        Files.writeString(dir.resolve("b.txt"), "not a page");
+        Path named = Files.writeString(dir.resolve("c.page"), "<p>C</p>");
+
+        ArticleSources.Collected collected = sources(InputFormat.HTML, 1000).collect(List.of(dir.toString(), named.toString()), NO_STDIN);
+
+        assertThat(collected.articles()).extracting(RawArticle::getBody).containsExactly("<p>A</p>", "<p>C</p>");
+        assertThat(collected.articles()).extracting(RawArticle::getContentType).containsOnly("text/html");
+    }
+
+    @Test
+    void stdinCanBeAnHtmlPage() throws Exception {
+        InputStream stdin = new ByteArrayInputStream("<p>From a pipe</p>".getBytes(StandardCharsets.UTF_8));
+
+        ArticleSources.Collected collected = sources(InputFormat.HTML, 1000).collect(List.of("-"), stdin);
+
+        assertThat(collected.articles()).singleElement().satisfies(a -> {
+            assertThat(a.getContentType()).isEqualTo("text/html");
+            assertThat(a.getSource()).isEqualTo("stdin");
+        });
+    }
 }

@@ -56,7 +56,7 @@ class IngestCommandTest {
         Run run = run("--format", "xml", "x.txt");
 
         assertThat(run.code()).isEqualTo(64);
-        assertThat(run.err().strip()).isEqualTo("ingest: --format xml: expected auto, text or jsonl");
+        assertThat(run.err().strip()).isEqualTo("ingest: --format xml: expected auto, text, html or jsonl");
     }
 
     @Test

@@ -98,4 +98,20 @@ class RawArticlesTest {
         assertThatThrownBy(() -> RawArticles.fromJson(JSON.readTree("[1,2]"), NOW))
                 .hasMessage("expected a JSON object, got array");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"text/html,text/html", "TEXT/HTML; charset=utf-8,text/html", "text/plain,text/plain",
+            "application/xhtml+xml,text/html"})
+    void aJsonArticlesContentTypeIsReadAsOneWeEnrich(String given, String stored) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("body", "<p>x</p>").put("contentType", given);
+        assertThat(RawArticles.fromJson(json, java.time.Instant.EPOCH).getContentType()).isEqualTo(stored);
+    }
+
+    @Test
+    void aContentTypeWeDoNotEnrichIsRejectedWithTheOnesWeDo() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("body", "%PDF").put("contentType", "application/pdf");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RawArticles.fromJson(json, java.time.Instant.EPOCH))
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessage("unsupported \"contentType\" application/pdf: expected text/plain or text/html");
+    }
 }
