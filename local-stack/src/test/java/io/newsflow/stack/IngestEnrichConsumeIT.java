@@ -97,6 +97,46 @@ class IngestEnrichConsumeIT {
     }
 
     @Test
+    void htmlPagesAndFragmentsComeOutAsTheirMainTextCleanAndTagged() throws Exception {
+        Files.createDirectories(dir.resolve("pages"));
+        Files.write(dir.resolve("pages/berlin.html"), ("<!DOCTYPE html><html lang=\"de-DE\"><head><meta charset=\"windows-1252\">"
+                + "<title>Streik in Berlin | Stadtblatt</title><meta property=\"article:published_time\" content=\"2026-11-20T08:00:00+01:00\">"
+                + "</head><body><nav><a href=/>Start</a> <a href=/politik>Politik</a></nav><article><h1>Streik in Berlin</h1>"
+                + "<p>In Berlin streiken am Montag die Beschäftigten der Verkehrsbetriebe, Busse und Bahnen stehen still.</p>"
+                + "<div class=\"ad-container\"><p>Anzeige</p></div>"
+                + "<p>Die Gewerkschaft fordert mehr Lohn und kürzere Schichten für das Fahrpersonal.</p></article>"
+                + "<div class=\"comments\"><p>Schon wieder ein Streik, das ist unglaublich ärgerlich für alle Pendler.</p></div></body></html>")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.writeString(dir.resolve("pages/feed.jsonl"), "{\"id\":\"rss-1\",\"title\":\"Lisbon trams\",\"contentType\":\"text/html\","
+                + "\"body\":\"<p>Trams in Lisbon will run all night at the weekend.</p><p>ADVERTISEMENT</p><ul><li>Line 28</li><li>Line 15</li></ul>\"}\n",
+                StandardCharsets.UTF_8);
+        SharedStack.Topics topics = SharedStack.topics("html", 1);
+        EnrichApp enricher = Pipeline.startEnricher(topics, "it-html-" + topics.raw(), dir);
+        try {
+            Ingester.Result ingested = Pipeline.ingest(topics.raw(), List.of(dir.resolve("pages").toString()));
+            assertThat(ingested.published()).isEqualTo(2);
+
+            Map<String, EnrichedArticle> byId = Pipeline.readEnriched(topics.enriched(), DEADLINE, seen -> seen.size() >= 2).stream()
+                    .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
+
+            EnrichedArticle page = byId.values().stream().filter(a -> !a.getId().equals("rss-1")).findFirst().orElseThrow();
+            assertThat(page.getBody()).isEqualTo("In Berlin streiken am Montag die Beschäftigten der Verkehrsbetriebe, Busse und Bahnen stehen still.\n"
+                    + "Die Gewerkschaft fordert mehr Lohn und kürzere Schichten für das Fahrpersonal.");
+            assertThat(page.getTitle()).isEqualTo("Streik in Berlin");
+            assertThat(page.getLanguage()).isEqualTo("de");
+            assertThat(page.getPublishedAt()).isEqualTo(java.time.Instant.parse("2026-11-20T07:00:00Z"));
+            assertThat(page.getAttributes()).containsEntry("file.charset", "windows-1252");
+            assertThat(page.getTags()).extracting(Tag::getName).contains("Berlin");
+            EnrichedArticle item = byId.get("rss-1");
+            assertThat(item.getBody()).isEqualTo("Trams in Lisbon will run all night at the weekend.\nLine 28\nLine 15");
+            assertThat(item.getTitle()).isEqualTo("Lisbon trams");
+            assertThat(item.getTags()).extracting(Tag::getName).contains("Lisbon");
+        } finally {
+            enricher.close();
+        }
+    }
+
+    @Test
     void consumeCommandPrintsEnrichedArticlesAsJsonLines() throws Exception {
         Files.writeString(dir.resolve("a.txt"), "Putin spoke in Moscow.\nAdvert\nTopics: Russia\n", StandardCharsets.UTF_8);
         SharedStack.Topics topics = SharedStack.topics("consume", 1);
