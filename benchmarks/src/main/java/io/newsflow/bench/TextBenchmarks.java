@@ -3,6 +3,8 @@ package io.newsflow.bench;
 import io.newsflow.enrich.TextSteps;
 import io.newsflow.enrich.clean.CleanText;
 import io.newsflow.enrich.clean.FooterTags;
+import io.newsflow.enrich.extract.ExtractedPage;
+import io.newsflow.enrich.extract.HtmlExtractor;
 import io.newsflow.enrich.lang.NgramLanguageDetector;
 import io.newsflow.enrich.tag.EntityMatcher;
 import io.newsflow.enrich.tag.FoundTag;
@@ -41,7 +43,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * the same dictionary and text as the baseline. {@link #main} runs them all and prints MB/s (UTF-8
  * bytes of input) and articles/s, the ratio to the baseline, and bytes allocated per article.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar [--quick]</pre>
+ * <pre>java -jar benchmarks/target/benchmarks.jar [--quick] [BENCHMARK...]</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -56,6 +58,8 @@ public class TextBenchmarks {
     static final long SEED = 20_260_921L;
 
     private List<String> articles;
+    private List<String> pages;
+    private HtmlExtractor extractor;
     private List<String> cleaned;
     private List<List<String>> footers;
     private TextSteps steps;
@@ -70,6 +74,8 @@ public class TextBenchmarks {
     public void setUp() {
         Gazetteer gazetteer = Gazetteer.bundled();
         articles = SyntheticArticles.generate(ARTICLES, SEED, gazetteer);
+        pages = SyntheticPages.wrap(articles, SEED);
+        extractor = new HtmlExtractor();
         steps = TextSteps.bundled();
         cleaned = new ArrayList<>();
         footers = new ArrayList<>();
@@ -99,6 +105,12 @@ public class TextBenchmarks {
         String article = articles.get(index());
         FooterTags.Result clean = steps.footer().extract(steps.stripper().strip(article));
         return steps.tagger().tag(clean.clean().text(), clean.tags());
+    }
+
+    /** The extract-html step: a news page of typical size (about 40 KB of HTML) to its main text and metadata. */
+    @Benchmark
+    public ExtractedPage extractHtml() {
+        return extractor.extract(pages.get(index()));
     }
 
     /** Noise stripping and footer extraction alone. */
@@ -143,9 +155,12 @@ public class TextBenchmarks {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(TextBenchmarks.class.getName() + "\\.")
-                .addProfiler(GCProfiler.class);
+        List<String> only = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
+        ChainedOptionsBuilder options = new OptionsBuilder().addProfiler(GCProfiler.class);
+        if (only.isEmpty()) {
+            options.include(TextBenchmarks.class.getName() + "\\.");
+        }
+        only.forEach(name -> options.include(TextBenchmarks.class.getName() + "\\." + name + "$"));
         if (quick) {
             options.warmupIterations(1).measurementIterations(2);
         }
@@ -154,6 +169,7 @@ public class TextBenchmarks {
         TextBenchmarks sizes = new TextBenchmarks();
         sizes.setUp();
         double bytesPerArticle = sizes.articles.stream().mapToInt(a -> a.getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
+        double bytesPerPage = sizes.pages.stream().mapToInt(p -> p.getBytes(StandardCharsets.UTF_8).length).average().orElse(0);
         Map<String, double[]> rows = new TreeMap<>();
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
@@ -165,11 +181,12 @@ public class TextBenchmarks {
         double baseline = rows.containsKey("ahoCorasickBaseline") ? rows.get("ahoCorasickBaseline")[0] : Double.NaN;
         System.out.printf(Locale.ROOT, "%nnewsflow text benchmarks: %d synthetic articles of %.0f UTF-8 bytes (seed %d), one thread, %d cores, %s%n",
                 ARTICLES, bytesPerArticle, SEED, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        System.out.printf(Locale.ROOT, "extractHtml: the same articles in news pages of %.0f bytes of HTML each (MB/s of HTML)%n", bytesPerPage);
         System.out.printf(Locale.ROOT, "%-22s %14s %10s %12s %16s%n", "benchmark", "articles/s", "MB/s", "x baseline", "bytes alloc/op");
         for (Map.Entry<String, double[]> row : rows.entrySet()) {
             double[] v = row.getValue();
             System.out.printf(Locale.ROOT, "%-22s %,9.0f ±%-5.0f %9.1f %11.2fx %16.0f%n", row.getKey(), v[0], v[1],
-                    v[0] * bytesPerArticle / 1e6, v[0] / baseline, v[2]);
+                    v[0] * (row.getKey().equals("extractHtml") ? bytesPerPage : bytesPerArticle) / 1e6, v[0] / baseline, v[2]);
         }
     }
 }

@@ -167,9 +167,15 @@ public final class HtmlExtractor {
      * half the page's text; neither when the element holds the article body.
      */
     private static void removeBoilerplate(Element body, Counts counts, boolean keepCaptions) {
+        List<Element> elements = body.getAllElements();
+        Map<Element, Hints.Kind> kinds = new IdentityHashMap<>();
+        for (Element element : elements) {
+            kinds.put(element, Hints.kind(element));
+        }
         Set<Element> holdsArticle = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element element : body.getAllElements()) {
-            if (Hints.isArticleBody(element) && counts.text(element) >= 100 && !insideBoilerplate(element)) {
+        for (Element element : elements) {
+            boolean marked = kinds.get(element) == Hints.Kind.ARTICLE || "articleBody".equalsIgnoreCase(element.attr("itemprop"));
+            if (marked && counts.text(element) >= 100 && !insideBoilerplate(element, kinds)) {
                 for (Element up = element; up != null; up = up.parent()) {
                     holdsArticle.add(up);
                 }
@@ -177,14 +183,16 @@ public final class HtmlExtractor {
         }
         int total = Math.max(1, counts.text(body));
         List<Element> doomed = new ArrayList<>();
-        for (Element element : body.getAllElements()) {
+        for (Element element : elements) {
+            Hints.Kind kind = kinds.get(element);
+            if (kind != Hints.Kind.STRONG_BOILERPLATE && kind != Hints.Kind.WEAK_BOILERPLATE) {
+                continue;
+            }
             if (KEEP.contains(element.normalName()) || holdsArticle.contains(element)
                     || (keepCaptions && (CAPTIONS.contains(element.normalName()) || !element.getElementsByTag("figcaption").isEmpty()))) {
                 continue;
             }
-            Hints.Kind kind = Hints.kind(element);
-            if (kind == Hints.Kind.STRONG_BOILERPLATE
-                    || (kind == Hints.Kind.WEAK_BOILERPLATE && counts.text(element) * 2 < total && proseParagraphs(element, counts) < 3)) {
+            if (kind == Hints.Kind.STRONG_BOILERPLATE || (counts.text(element) * 2 < total && proseParagraphs(element, counts) < 3)) {
                 doomed.add(element);
             }
         }
@@ -210,9 +218,9 @@ public final class HtmlExtractor {
     }
 
     /** A comment's "entry-content" is still a comment: true when an ancestor has a strong boilerplate name. */
-    private static boolean insideBoilerplate(Element element) {
+    private static boolean insideBoilerplate(Element element, Map<Element, Hints.Kind> kinds) {
         for (Element up = element.parent(); up != null; up = up.parent()) {
-            if (Hints.kind(up) == Hints.Kind.STRONG_BOILERPLATE) {
+            if (kinds.get(up) == Hints.Kind.STRONG_BOILERPLATE) {
                 return true;
             }
         }
@@ -310,11 +318,7 @@ public final class HtmlExtractor {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        if (Hints.isArticleBody(element)) {
-            score += 25;
-        } else {
-            score += Hints.weight(element);
-        }
+        score += "articleBody".equalsIgnoreCase(element.attr("itemprop")) ? 25 : Hints.weight(element);
         return new double[] {score};
     }
 

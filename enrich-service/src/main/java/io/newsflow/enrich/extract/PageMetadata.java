@@ -12,7 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -40,9 +42,22 @@ final class PageMetadata {
 
     private final Document document;
     private final List<JsonNode> articles = new ArrayList<>();
+    /** Every {@code <meta>}'s content by its property, name or itemprop, lowercased; the first one wins. */
+    private final Map<String, String> metas = new HashMap<>();
 
     PageMetadata(Document document) {
         this.document = document;
+        for (Element meta : document.select("meta[content]")) {
+            String content = meta.attr("content");
+            if (content.isBlank()) {
+                continue;
+            }
+            for (String key : new String[] {meta.attr("property"), meta.attr("name"), meta.attr("itemprop")}) {
+                if (!key.isEmpty()) {
+                    metas.putIfAbsent(key.toLowerCase(Locale.ROOT), content);
+                }
+            }
+        }
         for (Element script : document.select("script[type=application/ld+json]")) {
             try {
                 collectArticles(JSON.readTree(script.data()), 0);
@@ -190,13 +205,7 @@ final class PageMetadata {
     }
 
     private String meta(String name) {
-        for (Element meta : document.select("meta[content]")) {
-            String key = firstNonBlank(meta.attr("property"), meta.attr("name"), meta.attr("itemprop"));
-            if (key != null && key.equalsIgnoreCase(name) && !meta.attr("content").isBlank()) {
-                return meta.attr("content");
-            }
-        }
-        return null;
+        return metas.get(name);
     }
 
     private String httpEquiv(String name) {
