@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * Decodes an HTML page's bytes the way a browser picks the encoding (the HTML standard's sniffing,
  * simplified): a byte-order mark first, then a charset declared in a {@code <meta>} in the first 1024
  * bytes, else UTF-8 when the bytes are valid UTF-8, else windows-1252 (the web's legacy default).
+ * One departure: a page that declares a legacy charset but whose bytes are valid UTF-8 with non-ASCII
+ * characters in them is read as UTF-8. Pages re-saved as UTF-8 keep their old {@code <meta>} often,
+ * and legacy multi-byte text is almost never valid UTF-8 by chance.
  * Never fails: every byte sequence is some text in one of these.
  */
 public final class HtmlCharset {
@@ -42,17 +45,15 @@ public final class HtmlCharset {
             return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE);
         }
         Charset declared = declared(bytes);
-        if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+        String utf8 = strictUtf8(bytes);
+        if (declared != null && !declared.equals(StandardCharsets.UTF_8) && (utf8 == null || isAscii(bytes))) {
             return new Decoded(new String(bytes, declared), declared);
         }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return new Decoded(text, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException notUtf8) {
-            // declared UTF-8 but is not, or declared nothing: what old pages without a declaration were written in
-            return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252);
+        if (utf8 != null) {
+            return new Decoded(utf8, StandardCharsets.UTF_8);
         }
+        // declared UTF-8 but is not, or declared nothing: what old pages without a declaration were written in
+        return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252);
     }
 
     /** The charset a {@code <meta charset>} or {@code http-equiv} Content-Type declares in the first 1024 bytes; null if none or unknown. */
@@ -75,6 +76,24 @@ public final class HtmlCharset {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return null;
         }
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return null;
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

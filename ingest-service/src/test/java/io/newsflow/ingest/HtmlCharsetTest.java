@@ -56,6 +56,21 @@ class HtmlCharsetTest {
         assertThat(HtmlCharset.decode(page.getBytes(StandardCharsets.UTF_8)).text()).isEqualTo(page);
     }
 
+    @Test
+    void aPageResavedAsUtf8UnderItsOldDeclarationIsReadAsUtf8() {
+        String page = "<meta charset=\"gb2312\"><p>\u65b0\u95fb \u2013 Caf\u00e9</p>";
+        HtmlCharset.Decoded decoded = HtmlCharset.decode(page.getBytes(StandardCharsets.UTF_8));
+        assertThat(decoded).isEqualTo(new HtmlCharset.Decoded(page, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aLegacyPageInItsDeclaredCharsetStaysInIt() {
+        String page = "<meta charset=\"gb2312\"><p>\u65b0\u95fb\u62a5\u9053</p>";
+        HtmlCharset.Decoded decoded = HtmlCharset.decode(page.getBytes(Charset.forName("GB2312")));
+        assertThat(decoded.text()).isEqualTo(page);
+        assertThat(decoded.charset().name()).isEqualTo("GB2312");
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
