@@ -192,7 +192,8 @@ public final class HtmlExtractor {
                     || (keepCaptions && (CAPTIONS.contains(element.normalName()) || !element.getElementsByTag("figcaption").isEmpty()))) {
                 continue;
             }
-            if (kind == Hints.Kind.STRONG_BOILERPLATE || (counts.text(element) * 2 < total && proseParagraphs(element, counts) < 3)) {
+            boolean list = element.normalName().equals("ul") || element.normalName().equals("ol");
+            if (kind == Hints.Kind.STRONG_BOILERPLATE || list || (counts.text(element) * 2 < total && proseParagraphs(element, counts) < 3)) {
                 doomed.add(element);
             }
         }
@@ -256,6 +257,7 @@ public final class HtmlExtractor {
         Element top = ranked.get(0).getKey();
         double topScore = ranked.get(0).getValue();
         top = sharedAncestor(top, topScore, ranked, body);
+        top = betterParent(top, scores, counts, body);
         while (top.parent() != null && top != body && top.parent() != body && top.parent().childrenSize() == 1) {
             top = top.parent();
         }
@@ -283,6 +285,34 @@ public final class HtmlExtractor {
             }
         }
         return content;
+    }
+
+    /**
+     * Readability's walk up: an ancestor that scores higher than the candidate below it holds more of
+     * the article (an article cut into sections by figures and asides); stop where scores fall below a third.
+     */
+    private static Element betterParent(Element top, Map<Element, double[]> scores, Counts counts, Element body) {
+        double last = adjusted(top, scores, counts);
+        double floor = last / 3;
+        for (Element parent = top.parent(); parent != null && parent != body; parent = parent.parent()) {
+            if (!scores.containsKey(parent)) {
+                continue;
+            }
+            double score = adjusted(parent, scores, counts);
+            if (score < floor) {
+                break;
+            }
+            if (score > last) {
+                return parent;
+            }
+            last = score;
+        }
+        return top;
+    }
+
+    private static double adjusted(Element element, Map<Element, double[]> scores, Counts counts) {
+        double[] score = scores.get(element);
+        return score == null ? 0 : score[0] * (1 - counts.linkDensity(element));
     }
 
     /** When three or more near-best candidates sit under one ancestor of the best, the article is that ancestor. */
