@@ -8,6 +8,11 @@ public final class Topics {
     public static final String ENRICHED = "news.articles.enriched";
     /** The original bytes of every rejected record, with headers saying why (see DeadLetterHeaders). */
     public static final String DLQ = "news.articles.dlq";
+    /**
+     * Compacted: the ids of the feed items {@code newsflow serve} has published (value: the feed's URL),
+     * written in the same transaction as the articles, so a restarted or moved service publishes none twice.
+     */
+    public static final String SEEN = "news.ingest.seen";
 
     private Topics() {
     }

@@ -1,0 +1,8 @@
+package io.newsflow.ingest.serve;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** A feed to poll and how often. */
+record Feed(URI url, Duration interval) {
+}

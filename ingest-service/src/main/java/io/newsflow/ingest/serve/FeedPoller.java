@@ -1,0 +1,254 @@
+package io.newsflow.ingest.serve;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import io.newsflow.schema.ContentTypes;
+import io.newsflow.schema.RawArticle;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls RSS 0.9x/1.0/2.0 and Atom feeds (parsed by Rome) on their own schedules and publishes each
+ * item not published before as a {@code text/html} RawArticle. HTTP the polite way: conditional GET
+ * (ETag / If-None-Match, Last-Modified / If-Modified-Since), gzip, redirects, a timeout, a User-Agent
+ * naming newsflow, and a back-off that doubles the wait after each failure (up to an hour). A failing
+ * feed only delays itself. A feed's validators are kept only once its new items are published, so a
+ * poll whose publishing failed is fetched whole again next time.
+ */
+final class FeedPoller implements AutoCloseable {
+
+    static final String USER_AGENT = "newsflow-ingest/0.1 (+https://github.com/newsflow; feed reader)";
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    /** What one poll did. */
+    record Poll(String outcome, int published, int seen, int rejected, String error) {
+    }
+
+    /** A feed's conditional-GET validators and failure count between polls. */
+    static final class State {
+        final Feed feed;
+        String etag;
+        String lastModified;
+        int failures;
+
+        State(Feed feed) {
+            this.feed = feed;
+        }
+
+        Duration nextDelay() {
+            if (failures == 0) {
+                return feed.interval();
+            }
+            Duration backoff = feed.interval().multipliedBy(1L << Math.min(failures, 10));
+            return backoff.compareTo(MAX_BACKOFF.plus(feed.interval())) > 0 ? MAX_BACKOFF.plus(feed.interval()) : backoff;
+        }
+    }
+
+    private final List<State> states = new ArrayList<>();
+    private final TransactionalPublisher publisher;
+    private final SeenIds seen;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private final HttpClient http;
+    private final ScheduledExecutorService scheduler;
+
+    FeedPoller(List<Feed> feeds, TransactionalPublisher publisher, SeenIds seen, IngestMetrics metrics, Clock clock) {
+        feeds.forEach(feed -> states.add(new State(feed)));
+        this.publisher = publisher;
+        this.seen = seen;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+        this.scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(4, feeds.size())), runnable -> {
+            Thread thread = new Thread(runnable, "newsflow-feeds");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void start() {
+        for (State state : states) {
+            scheduler.schedule(() -> pollAndReschedule(state), 0, TimeUnit.SECONDS);
+        }
+    }
+
+    List<State> states() {
+        return states;
+    }
+
+    private void pollAndReschedule(State state) {
+        try {
+            poll(state);
+        } catch (RuntimeException e) {
+            LOG.error("feed {}: unexpected failure: {}", state.feed.url(), e.toString());
+            state.failures++;
+        }
+        if (!scheduler.isShutdown()) {
+            scheduler.schedule(() -> pollAndReschedule(state), state.nextDelay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** One poll of one feed: fetch (conditionally), parse, publish what is new. */
+    Poll poll(State state) {
+        String feed = state.feed.url().toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(state.feed.url()).timeout(TIMEOUT)
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
+                .header("Accept-Encoding", "gzip");
+        if (state.etag != null) {
+            request.header("If-None-Match", state.etag);
+        }
+        if (state.lastModified != null) {
+            request.header("If-Modified-Since", state.lastModified);
+        }
+        SyndFeed parsed;
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() == 304) {
+                response.body().close();
+                state.failures = 0;
+                metrics.feedPoll(feed, "not_modified");
+                return new Poll("not_modified", 0, 0, 0, null);
+            }
+            if (response.statusCode() != 200) {
+                response.body().close();
+                return failed(state, "HTTP " + response.statusCode());
+            }
+            try (InputStream body = gunzipped(response)) {
+                parsed = new SyndFeedInput().build(new XmlReader(body));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(state, "interrupted");
+        } catch (IOException | com.rometools.rome.io.FeedException | IllegalArgumentException e) {
+            return failed(state, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        String source = parsed.getTitle() != null && !parsed.getTitle().isBlank() ? parsed.getTitle().strip() : state.feed.url().getHost();
+        Map<String, RawArticle> fresh = new LinkedHashMap<>();
+        int already = 0;
+        int rejected = 0;
+        for (SyndEntry entry : parsed.getEntries()) {
+            RawArticle article = article(entry, source, feed);
+            if (article == null) {
+                rejected++;
+                metrics.rejected("no_body");
+                continue;
+            }
+            if (seen.contains(article.getId()) || fresh.containsKey(article.getId())) {
+                already++;
+                continue;
+            }
+            fresh.put(article.getId(), article);
+        }
+        List<TransactionalPublisher.Serialized> batch = new ArrayList<>();
+        try {
+            for (RawArticle article : fresh.values()) {
+                byte[] value = publisher.serialize(article);
+                if (value.length > publisher.maxArticleBytes()) {
+                    rejected++;
+                    metrics.rejected("too_large");
+                    LOG.warn("feed {}: item {} is {} bytes as a record, over the limit of {}; not published", feed, article.getId(),
+                            value.length, publisher.maxArticleBytes());
+                    continue;
+                }
+                batch.add(new TransactionalPublisher.Serialized(article.getId(), value));
+            }
+            if (!batch.isEmpty()) {
+                List<String> ids = batch.stream().map(TransactionalPublisher.Serialized::id).toList();
+                publisher.publish(batch, seen.markers(ids, feed));
+                seen.addAll(ids);
+                metrics.ingested(source, batch.size());
+            }
+        } catch (Unavailable e) {
+            return failed(state, "publishing: " + e.getMessage());
+        }
+        state.etag = response.headers().firstValue("ETag").orElse(null);
+        state.lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+        state.failures = 0;
+        metrics.feedPoll(feed, "ok");
+        metrics.feedItems(feed, "published", batch.size());
+        metrics.feedItems(feed, "seen", already);
+        metrics.feedItems(feed, "rejected", rejected);
+        if (!batch.isEmpty()) {
+            LOG.info("feed {}: published {} new items ({} seen before)", feed, batch.size(), already);
+        }
+        return new Poll("ok", batch.size(), already, rejected, null);
+    }
+
+    private Poll failed(State state, String why) {
+        state.failures++;
+        metrics.feedPoll(state.feed.url().toString(), "error");
+        LOG.warn("feed {}: poll failed ({}); next try in {} s", state.feed.url(), why, state.nextDelay().toSeconds());
+        return new Poll("error", 0, 0, 0, why);
+    }
+
+    private static InputStream gunzipped(HttpResponse<InputStream> response) throws IOException {
+        boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
+        return gzip ? new GZIPInputStream(response.body()) : response.body();
+    }
+
+    /** An item as an article: id from guid/id (else the link), the full content (else the description) as HTML; null when it has no body. */
+    private RawArticle article(SyndEntry entry, String source, String feed) {
+        String body = null;
+        for (SyndContent content : entry.getContents()) {
+            if (content.getValue() != null && !content.getValue().isBlank()) {
+                body = content.getValue();
+                break;
+            }
+        }
+        if (body == null && entry.getDescription() != null && entry.getDescription().getValue() != null
+                && !entry.getDescription().getValue().isBlank()) {
+            body = entry.getDescription().getValue();
+        }
+        String id = entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri().strip()
+                : entry.getLink() != null && !entry.getLink().isBlank() ? entry.getLink().strip() : null;
+        if (body == null || id == null) {
+            LOG.warn("feed {}: an item without {} skipped", feed, body == null ? "content or description" : "guid, id or link");
+            return null;
+        }
+        Date published = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        return RawArticle.newBuilder()
+                .setId(id)
+                .setSource(source)
+                .setUrl(entry.getLink())
+                .setTitle(entry.getTitle() == null || entry.getTitle().isBlank() ? null : entry.getTitle().strip())
+                .setBody(body)
+                .setContentType(ContentTypes.HTML)
+                .setPublishedAt(published == null ? null : published.toInstant())
+                .setIngestedAt(clock.instant())
+                .setAttributes(Map.of("feed.url", feed))
+                .build();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
