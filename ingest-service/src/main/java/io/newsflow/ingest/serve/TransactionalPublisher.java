@@ -106,6 +106,15 @@ final class TransactionalPublisher implements AutoCloseable {
         return producer;
     }
 
+    /** Creates the producer and initialises its transactions now: fails here, not on the first request, when Kafka is not usable. */
+    synchronized void start() throws Unavailable {
+        try {
+            producer();
+        } catch (KafkaException e) {
+            throw new Unavailable("Kafka: cannot start a transactional producer (" + transactionalId + "): " + e.getMessage(), e);
+        }
+    }
+
     /** The producer, for binding its metrics; null until the first batch. */
     synchronized Producer<String, byte[]> current() {
         return producer;
