@@ -4,15 +4,18 @@ import io.newsflow.cli.Cli;
 import io.newsflow.cli.ConnectionOptions;
 import io.newsflow.cli.ExitCodes;
 import io.newsflow.cli.Preflight;
+import io.newsflow.cli.Settings;
 import io.newsflow.schema.EnrichedArticle;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code newsflow enrich}: runs the enrichment topology (news.articles.raw -> news.articles.enriched,
@@ -23,47 +26,10 @@ import picocli.CommandLine.Option;
                 "Instances with the same --application-id share the raw topic's partitions.",
                 "Every flag has an environment variable (see README, Configuration); flags win."},
         exitCodeListHeading = "%nExit codes:%n",
+        modelTransformer = EnrichCommand.SettingOptions.class,
         exitCodeList = {"0:stopped cleanly", "1:could not start (Kafka or registry unreachable, topic missing), or stopped after an error", "64:wrong command line",
                 "78:invalid configuration, or the state directory is in use by another instance"})
 public final class EnrichCommand implements Callable<Integer> {
-
-    @Option(names = "--application-id", description = "Kafka Streams application id (env NEWSFLOW_APPLICATION_ID; default newsflow-enrich).")
-    String applicationId;
-
-    @Option(names = "--input-topic", description = "Raw articles (env NEWSFLOW_INPUT_TOPIC; default news.articles.raw).")
-    String inputTopic;
-
-    @Option(names = "--output-topic", description = "Enriched articles (env NEWSFLOW_OUTPUT_TOPIC; default news.articles.enriched).")
-    String outputTopic;
-
-    @Option(names = "--dlq-topic", description = "Dead letters (env NEWSFLOW_DLQ_TOPIC; default news.articles.dlq).")
-    String dlqTopic;
-
-    @Option(names = "--error-policy", description = "dead-letter or fail (env NEWSFLOW_ERROR_POLICY; default dead-letter).")
-    String errorPolicy;
-
-    @Option(names = "--threads", description = "Stream threads (env NEWSFLOW_STREAM_THREADS; default 1).")
-    String threads;
-
-    @Option(names = "--state-dir", description = "Kafka Streams state directory (env NEWSFLOW_STATE_DIR).")
-    String stateDir;
-
-    @Option(names = "--gazetteer", description = "Your own gazetteer TSV (env NEWSFLOW_GAZETTEER; default: bundled).")
-    String gazetteer;
-
-    @Option(names = "--noise-rules", description = "Your own noise catalogue TSV (env NEWSFLOW_NOISE_RULES; default: bundled).")
-    String noiseRules;
-
-    @Option(names = "--max-tags", description = "Most tags per article; footer tags are always kept (env NEWSFLOW_MAX_TAGS; default 15).")
-    String maxTags;
-
-    @Option(names = "--max-article-bytes", description = "Largest enriched article record; larger ones are dead-lettered "
-            + "(env NEWSFLOW_MAX_ARTICLE_BYTES; default 1048576).")
-    String maxArticleBytes;
-
-    @Option(names = "--instance-id", description = "Stable identity of this instance in the consumer group (static membership), "
-            + "so a restart takes its partitions back at once (env NEWSFLOW_INSTANCE_ID; default: host name + state directory).")
-    String instanceId;
 
     @Option(names = "--connect-timeout", defaultValue = "15",
             description = "Seconds to wait for Kafka and the registry before starting (default ${DEFAULT-VALUE}).")
@@ -71,6 +37,9 @@ public final class EnrichCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -115,25 +84,15 @@ public final class EnrichCommand implements Callable<Integer> {
 
     /** The environment with the flags laid over it. */
     EnrichConfig config(Map<String, String> env) throws java.io.IOException {
-        Map<String, String> merged = new HashMap<>(env);
-        put(merged, EnrichConfig.APPLICATION_ID, applicationId);
-        put(merged, EnrichConfig.INPUT_TOPIC, inputTopic);
-        put(merged, EnrichConfig.OUTPUT_TOPIC, outputTopic);
-        put(merged, EnrichConfig.DLQ_TOPIC, dlqTopic);
-        put(merged, EnrichConfig.ERROR_POLICY, errorPolicy);
-        put(merged, EnrichConfig.STREAM_THREADS, threads);
-        put(merged, EnrichConfig.STATE_DIR, stateDir);
-        put(merged, EnrichConfig.GAZETTEER, gazetteer);
-        put(merged, EnrichConfig.NOISE_RULES, noiseRules);
-        put(merged, EnrichConfig.MAX_TAGS, maxTags);
-        put(merged, EnrichConfig.MAX_ARTICLE_BYTES, maxArticleBytes);
-        put(merged, EnrichConfig.INSTANCE_ID, instanceId);
-        return EnrichConfig.fromEnv(merged, connection.resolve(env));
+        return EnrichConfig.fromEnv(Settings.overlay(spec, EnrichConfig.SETTINGS, env), connection.resolve(env));
     }
 
-    private static void put(Map<String, String> env, String key, String value) {
-        if (value != null) {
-            env.put(key, value);
+    /** Makes a flag for every setting in {@link EnrichConfig#SETTINGS} that has one. */
+    public static final class SettingOptions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec commandSpec) {
+            Settings.addOptions(commandSpec, EnrichConfig.SETTINGS);
+            return commandSpec;
         }
     }
 

@@ -1,7 +1,10 @@
 package io.newsflow.enrich;
 
 import io.newsflow.cli.ClientSettings;
+import io.newsflow.cli.Setting;
+import io.newsflow.cli.Settings;
 import io.newsflow.enrich.deadletter.DeadLetterHandler;
+import io.newsflow.enrich.tag.EntityTagger;
 import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.Topics;
 import java.nio.file.Files;
@@ -40,7 +43,8 @@ public record EnrichConfig(
         int maxTags,
         boolean detectLanguage,
         int maxArticleBytes,
-        String groupInstanceId) {
+        String groupInstanceId,
+        Optional<Integer> metricsPort) {
 
     public static final String BOOTSTRAP_SERVERS = ClientSettings.BOOTSTRAP_SERVERS_ENV;
     public static final String SCHEMA_REGISTRY_URL = ClientSettings.SCHEMA_REGISTRY_URL_ENV;
@@ -59,17 +63,47 @@ public record EnrichConfig(
     public static final String DETECT_LANGUAGE = "NEWSFLOW_DETECT_LANGUAGE";
     public static final String MAX_ARTICLE_BYTES = ArticleSize.ENV;
     public static final String INSTANCE_ID = "NEWSFLOW_INSTANCE_ID";
+    public static final String METRICS_PORT = "NEWSFLOW_METRICS_PORT";
+
+    /**
+     * Every setting, declared once: {@code newsflow enrich}'s flags ({@link EnrichCommand}), the defaults
+     * {@link #fromEnv} applies, and README's table (checked by a test) are all made from this list.
+     */
+    public static final List<Setting> SETTINGS = List.of(
+            Setting.of(BOOTSTRAP_SERVERS, "--bootstrap-servers", ClientSettings.DEFAULT_BOOTSTRAP_SERVERS, "Kafka brokers").sharedFlag(),
+            Setting.of(SCHEMA_REGISTRY_URL, "--schema-registry-url", ClientSettings.DEFAULT_SCHEMA_REGISTRY_URL,
+                    "Confluent-compatible registry base URL(s), comma-separated").sharedFlag(),
+            Setting.of(APPLICATION_ID, "--application-id", "newsflow-enrich",
+                    "Kafka Streams application id: instances with the same id share the work"),
+            Setting.of(INPUT_TOPIC, "--input-topic", Topics.RAW, "raw articles"),
+            Setting.of(OUTPUT_TOPIC, "--output-topic", Topics.ENRICHED, "enriched articles"),
+            Setting.of(DLQ_TOPIC, "--dlq-topic", Topics.DLQ, "dead letters"),
+            Setting.of(ERROR_POLICY, "--error-policy", "dead-letter", "`dead-letter`: a bad record goes to the DLQ and the stream goes on; "
+                    + "`fail`: stop on the first bad record (never on a transient broker or registry error, which is retried)"),
+            Setting.of(PROCESSING_GUARANTEE, null, StreamsConfig.EXACTLY_ONCE_V2, "or `at_least_once`"),
+            Setting.of(STREAM_THREADS, "--threads", "1", "stream threads in this instance"),
+            Setting.of(MAX_THREAD_REPLACEMENTS, null, "3", "stream threads that died of a non-transient error replaced before the "
+                    + "instance shuts down (exit 1); deaths from an unavailable broker or registry are always replaced, after 1 s"),
+            Setting.of(STATE_DIR, "--state-dir", null, "Kafka Streams state directory; one per instance on a machine (a second "
+                    + "instance on the same one is refused, exit 78)").shownAs("Kafka's default"),
+            Setting.of(INSTANCE_ID, "--instance-id", null, "this instance's stable identity in the group (static membership, "
+                    + "`group.instance.id`) and in its transactional ids, so a restart takes its partitions back and fences its old "
+                    + "transactions at once").shownAs("host name + hash of the state dir"),
+            Setting.of(MAX_ARTICLE_BYTES, "--max-article-bytes", String.valueOf(ArticleSize.DEFAULT_MAX_BYTES), "largest enriched "
+                    + "article record; a larger one is dead-lettered (lowered, with a warning, to what the output and dead-letter topics take)"),
+            Setting.of(GAZETTEER, "--gazetteer", null, "your own gazetteer TSV (`canonical<TAB>TYPE<TAB>alias\\|alias`)").shownAs("bundled"),
+            Setting.of(NOISE_RULES, "--noise-rules", null, "your own noise catalogue TSV "
+                    + "([format](enrich-service/src/main/resources/noise-rules.tsv))").shownAs("bundled"),
+            Setting.of(MAX_TAGS, "--max-tags", String.valueOf(EntityTagger.DEFAULT_MAX_TAGS),
+                    "most tags per article, best scores first; footer tags are always kept"),
+            Setting.of(DETECT_LANGUAGE, null, "true", "set `language` (ISO 639-1) when the input has none"),
+            Setting.of(METRICS_PORT, "--metrics-port", null, "serve `/metrics` (Prometheus), `/healthz` and `/readyz` (ready = "
+                    + "the Streams state is RUNNING) on this port, 0 for any free one").shownAs("off"));
 
     /** Every environment variable this service reads by name (any other KAFKA_* passes through as a client property). */
-    public static final List<String> VARIABLES = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, INPUT_TOPIC,
-            OUTPUT_TOPIC, DLQ_TOPIC, ERROR_POLICY, PROCESSING_GUARANTEE, STREAM_THREADS, MAX_THREAD_REPLACEMENTS, STATE_DIR, GAZETTEER,
-            NOISE_RULES, MAX_TAGS, DETECT_LANGUAGE, MAX_ARTICLE_BYTES, INSTANCE_ID);
-
-    public static final String DEFAULT_APPLICATION_ID = "newsflow-enrich";
-    public static final String DEFAULT_PROCESSING_GUARANTEE = StreamsConfig.EXACTLY_ONCE_V2;
-    public static final int DEFAULT_STREAM_THREADS = 1;
-    public static final int DEFAULT_MAX_THREAD_REPLACEMENTS = 3;
-    public static final int DEFAULT_MAX_TAGS = 15;
+    public static final List<String> VARIABLES = SETTINGS.stream().map(Setting::env).toList();
+    private static final Map<String, Setting> BY_ENV = SETTINGS.stream()
+            .collect(java.util.stream.Collectors.toMap(Setting::env, setting -> setting));
     /**
      * Consumer group session timeout: how long the partitions of an instance that died without a restart
      * wait before they move (Kafka's default is 45 s). A restarted instance gets them back at once
@@ -116,43 +150,51 @@ public record EnrichConfig(
         if (!(registry.startsWith("http://") || registry.startsWith("https://") || registry.startsWith("mock://"))) {
             problems.add(SCHEMA_REGISTRY_URL + "=" + registry + ": expected an http(s):// URL");
         }
-        String input = get(env, INPUT_TOPIC, Topics.RAW);
-        String output = get(env, OUTPUT_TOPIC, Topics.ENRICHED);
-        String dlq = get(env, DLQ_TOPIC, Topics.DLQ);
+        String input = get(env, INPUT_TOPIC);
+        String output = get(env, OUTPUT_TOPIC);
+        String dlq = get(env, DLQ_TOPIC);
         if (input.equals(output) || input.equals(dlq) || output.equals(dlq)) {
             problems.add("input, output and dead-letter topics must differ (got " + input + ", " + output + ", " + dlq + ")");
         }
         ErrorPolicy policy = ErrorPolicy.DEAD_LETTER;
         try {
-            policy = ErrorPolicy.parse(get(env, ERROR_POLICY, "dead-letter"));
+            policy = ErrorPolicy.parse(get(env, ERROR_POLICY));
         } catch (IllegalArgumentException e) {
             problems.add(ERROR_POLICY + "=" + env.get(ERROR_POLICY) + ": expected dead-letter or fail");
         }
-        String guarantee = get(env, PROCESSING_GUARANTEE, DEFAULT_PROCESSING_GUARANTEE);
+        String guarantee = get(env, PROCESSING_GUARANTEE);
         if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
             problems.add(PROCESSING_GUARANTEE + "=" + guarantee + ": expected exactly_once_v2 or at_least_once");
         }
-        int threads = wholeNumber(env, STREAM_THREADS, DEFAULT_STREAM_THREADS, 1, problems);
-        int replacements = wholeNumber(env, MAX_THREAD_REPLACEMENTS, DEFAULT_MAX_THREAD_REPLACEMENTS, 0, problems);
+        int threads = wholeNumber(env, STREAM_THREADS, 1, problems);
+        int replacements = wholeNumber(env, MAX_THREAD_REPLACEMENTS, 0, problems);
         Optional<Path> gazetteer = readableFile(env, GAZETTEER, problems);
         Optional<Path> noiseRules = readableFile(env, NOISE_RULES, problems);
-        int maxTags = wholeNumber(env, MAX_TAGS, DEFAULT_MAX_TAGS, 0, problems);
-        String detect = get(env, DETECT_LANGUAGE, "true").toLowerCase(Locale.ROOT);
+        int maxTags = wholeNumber(env, MAX_TAGS, 0, problems);
+        String detect = get(env, DETECT_LANGUAGE).toLowerCase(Locale.ROOT);
         if (!detect.equals("true") && !detect.equals("false")) {
             problems.add(DETECT_LANGUAGE + "=" + detect + ": expected true or false");
         }
-        int maxArticleBytes = wholeNumber(env, MAX_ARTICLE_BYTES, ArticleSize.DEFAULT_MAX_BYTES, MIN_ARTICLE_BYTES, problems);
+        int maxArticleBytes = wholeNumber(env, MAX_ARTICLE_BYTES, MIN_ARTICLE_BYTES, problems);
+        Optional<Integer> metricsPort = Optional.empty();
+        if (get(env, METRICS_PORT) != null) {
+            int port = wholeNumber(env, METRICS_PORT, 0, problems);
+            if (port > 65535) {
+                problems.add(METRICS_PORT + "=" + port + ": expected a port, 0 to 65535");
+            }
+            metricsPort = Optional.of(port);
+        }
         Optional<String> instanceId = Optional.ofNullable(env.get(INSTANCE_ID)).map(String::strip).filter(s -> !s.isEmpty());
         instanceId.filter(id -> !id.matches("[A-Za-z0-9._-]{1,200}"))
                 .ifPresent(id -> problems.add(INSTANCE_ID + "=" + id + ": expected letters, digits, '.', '_' or '-'"));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid enrich-service configuration: " + String.join("; ", problems));
         }
-        String applicationId = get(env, APPLICATION_ID, DEFAULT_APPLICATION_ID);
+        String applicationId = get(env, APPLICATION_ID);
         Optional<Path> stateDir = Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of);
         return new EnrichConfig(client, applicationId, input, output, dlq, policy, guarantee, threads, replacements, stateDir,
                 gazetteer, noiseRules, maxTags, !detect.equals("false"), maxArticleBytes,
-                instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)));
+                instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)), metricsPort);
     }
 
     /** Kafka Streams properties: our tuned defaults, with raw client properties winning. */
@@ -186,7 +228,8 @@ public record EnrichConfig(
     /** These settings with another article-size limit (lowered to what the topics take). */
     public EnrichConfig withMaxArticleBytes(int limit) {
         return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
-                streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit, groupInstanceId);
+                streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit, groupInstanceId,
+                metricsPort);
     }
 
     /** The state directory: the configured one, else Kafka Streams' default ({@code java.io.tmpdir/kafka-streams}). */
@@ -220,9 +263,9 @@ public record EnrichConfig(
         return client.serdeConfig();
     }
 
-    private static String get(Map<String, String> env, String key, String fallback) {
-        String value = env.get(key);
-        return value == null || value.isBlank() ? fallback : value.strip();
+    /** The variable's value, or its declared default (null when it has none). */
+    private static String get(Map<String, String> env, String key) {
+        return Settings.value(env, BY_ENV.get(key));
     }
 
     private static Optional<Path> readableFile(Map<String, String> env, String key, List<String> problems) {
@@ -231,8 +274,9 @@ public record EnrichConfig(
         return file;
     }
 
-    private static int wholeNumber(Map<String, String> env, String key, int fallback, int min, List<String> problems) {
-        String value = get(env, key, String.valueOf(fallback));
+    private static int wholeNumber(Map<String, String> env, String key, int min, List<String> problems) {
+        String value = get(env, key);
+        int fallback = Math.max(min, BY_ENV.get(key).defaultValue() == null ? min : Integer.parseInt(BY_ENV.get(key).defaultValue()));
         try {
             int parsed = Integer.parseInt(value);
             if (parsed >= min) {

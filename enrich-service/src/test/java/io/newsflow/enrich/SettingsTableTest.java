@@ -1,0 +1,62 @@
+package io.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.cli.Cli;
+import io.newsflow.cli.Setting;
+import io.newsflow.cli.Settings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The settings are declared once (EnrichConfig.SETTINGS): the flags, the defaults and README's table must all agree with it. */
+class SettingsTableTest {
+
+    static final String START = "<!-- settings: enrich (made from EnrichConfig.SETTINGS; SettingsTableTest checks it) -->\n";
+    static final String END = "<!-- /settings: enrich -->";
+
+    @Test
+    void readmesTableIsTheDeclaredSettings() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String expected = Settings.markdownTable(EnrichConfig.SETTINGS);
+        int start = readme.indexOf(START);
+        int end = readme.indexOf(END);
+        assertThat(start).as("README.md has the marker " + START.strip()).isNotNegative();
+        assertThat(readme.substring(start + START.length(), end))
+                .as("README's enrich settings table differs from EnrichConfig.SETTINGS; the table should read:%n%s", expected)
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void everySettingWithAFlagIsAnOptionWhoseHelpNamesItsVariableAndDefault() {
+        CommandLine cli = Cli.commandLine(new EnrichCommand());
+        for (Setting setting : EnrichConfig.SETTINGS) {
+            if (setting.flag() == null) {
+                continue;
+            }
+            CommandLine.Model.OptionSpec option = cli.getCommandSpec().findOption(setting.flag());
+            assertThat(option).as(setting.flag()).isNotNull();
+            if (setting.ownOption()) {
+                assertThat(String.join(" ", option.description())).as(setting.flag()).contains("env " + setting.env());
+            }
+        }
+    }
+
+    @Test
+    void aFlagWinsOverItsVariableWhichWinsOverTheDeclaredDefault() throws Exception {
+        EnrichCommand command = new EnrichCommand();
+        Cli.commandLine(command).parseArgs("--input-topic", "from-flag", "--schema-registry-url", "mock://settings");
+
+        EnrichConfig config = command.config(Map.of(EnrichConfig.INPUT_TOPIC, "from-env", EnrichConfig.OUTPUT_TOPIC, "out-from-env"));
+
+        assertThat(config.inputTopic()).isEqualTo("from-flag");
+        assertThat(config.outputTopic()).isEqualTo("out-from-env");
+        assertThat(config.deadLetterTopic()).isEqualTo(EnrichConfig.SETTINGS.stream()
+                .filter(s -> s.env().equals(EnrichConfig.DLQ_TOPIC)).findFirst().orElseThrow().defaultValue());
+        assertThat(config.metricsPort()).isEmpty();
+    }
+}

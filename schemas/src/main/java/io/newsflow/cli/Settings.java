@@ -1,0 +1,67 @@
+package io.newsflow.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** What a list of {@link Setting}s makes: CLI options, the environment with flags laid over it, README's table. */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    /** Adds an option for every setting with a flag of its own; its help says the variable and the default. */
+    public static void addOptions(CommandSpec spec, List<Setting> settings) {
+        for (Setting setting : settings) {
+            if (!setting.ownOption()) {
+                continue;
+            }
+            String shownDefault = setting.defaultText() != null ? setting.defaultText()
+                    : setting.defaultValue() != null ? setting.defaultValue() : "none";
+            spec.addOption(OptionSpec.builder(setting.flag())
+                    .paramLabel(setting.env().replace("NEWSFLOW_", ""))
+                    .type(String.class)
+                    .description(plain(setting.meaning()) + " (env " + setting.env() + "; default " + plain(shownDefault) + ").")
+                    .build());
+        }
+    }
+
+    /** {@code env} with the value of every flag given on the command line laid over its variable: flags win. */
+    public static Map<String, String> overlay(CommandSpec spec, List<Setting> settings, Map<String, String> env) {
+        Map<String, String> merged = new HashMap<>(env);
+        for (Setting setting : settings) {
+            if (!setting.ownOption()) {
+                continue;
+            }
+            OptionSpec option = spec.findOption(setting.flag());
+            if (option != null && option.getValue() != null) {
+                merged.put(setting.env(), option.<String>getValue());
+            }
+        }
+        return merged;
+    }
+
+    /** The variable's value, stripped, or the setting's default when it is unset or blank. */
+    public static String value(Map<String, String> env, Setting setting) {
+        String value = env.get(setting.env());
+        return value == null || value.isBlank() ? setting.defaultValue() : value.strip();
+    }
+
+    /** README's table of these settings, in Markdown. */
+    public static String markdownTable(List<Setting> settings) {
+        StringBuilder table = new StringBuilder("| variable | flag | default | meaning |\n|---|---|---|---|\n");
+        for (Setting setting : settings) {
+            String shownDefault = setting.defaultText() != null ? setting.defaultText()
+                    : setting.defaultValue() != null ? "`" + setting.defaultValue() + "`" : "";
+            table.append("| `").append(setting.env()).append("` | ").append(setting.flag() == null ? "" : "`" + setting.flag() + "`")
+                    .append(" | ").append(shownDefault).append(" | ").append(setting.meaning()).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    private static String plain(String markdown) {
+        return markdown.replace("`", "");
+    }
+}
