@@ -14,6 +14,16 @@ import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.ops.OpsServer;
+import java.util.Map;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +42,9 @@ public final class EnrichApp implements AutoCloseable {
     private final StateDirLock stateDirLock;
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final PrometheusMeterRegistry prometheus;
+    private KafkaStreamsMetrics streamsMetrics;
+    private OpsServer ops;
 
     /** @throws IllegalStateException when another instance uses the same state directory */
     public EnrichApp(EnrichConfig config) {
@@ -43,10 +56,14 @@ public final class EnrichApp implements AutoCloseable {
         this.config = config;
         SpecificAvroSerde<RawArticle> rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
-        Topology topology = EnrichTopology.build(config, steps, rawSerde, enrichedSerde, Clock.systemUTC());
+        prometheus = config.metricsPort().isPresent() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
+        EnrichMetrics metrics = prometheus == null ? EnrichMetrics.none() : new EnrichMetrics(prometheus);
+        Topology topology = EnrichTopology.build(config, steps, rawSerde, enrichedSerde, Clock.systemUTC(), metrics);
+        Properties props = config.streamsProperties();
+        props.put(EnrichMetrics.CONFIG, metrics);
         stateDirLock = StateDirLock.acquire(config.effectiveStateDir(), config.applicationId());
         try {
-            streams = new KafkaStreams(topology, config.streamsProperties(),
+            streams = new KafkaStreams(topology, props,
                     new StableTransactionalIds(config.applicationId(), config.groupInstanceId()));
         } catch (RuntimeException e) {
             stateDirLock.close();
@@ -62,8 +79,34 @@ public final class EnrichApp implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts processing, and the operator endpoints when a metrics port is set: {@code /metrics}
+     * (newsflow's series, Kafka Streams' and clients' metrics, the JVM's), {@code /healthz},
+     * {@code /readyz} (ready while the Streams state is RUNNING).
+     */
     public void start() {
         streams.start();
+        if (prometheus != null) {
+            new JvmMemoryMetrics().bindTo(prometheus);
+            new JvmGcMetrics().bindTo(prometheus);
+            new JvmThreadMetrics().bindTo(prometheus);
+            new ProcessorMetrics().bindTo(prometheus);
+            streamsMetrics = new KafkaStreamsMetrics(streams);
+            streamsMetrics.bindTo(prometheus);
+            try {
+                ops = OpsServer.start("0.0.0.0", config.metricsPort().get(), prometheus, () -> streams.state() == KafkaStreams.State.RUNNING
+                        ? OpsServer.Readiness.yes() : OpsServer.Readiness.notReady("Kafka Streams is " + streams.state()), Map.of());
+            } catch (Exception e) {
+                close();
+                throw new IllegalStateException("cannot serve metrics on port " + config.metricsPort().get() + ": " + e.getMessage(), e);
+            }
+            LOG.info("metrics, health and readiness on {}", ops.url());
+        }
+    }
+
+    /** Where {@code /metrics}, {@code /healthz} and {@code /readyz} are served; empty without a metrics port. */
+    public java.util.Optional<java.net.URI> opsUrl() {
+        return java.util.Optional.ofNullable(ops).map(OpsServer::url);
     }
 
     public KafkaStreams.State state() {
@@ -116,6 +159,12 @@ public final class EnrichApp implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (ops != null) {
+            ops.close();
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
         try {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(CLOSE_TIMEOUT));

@@ -74,7 +74,13 @@ public final class EnrichCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
-        app.start();
+        try {
+            app.start();
+        } catch (IllegalStateException e) {
+            System.err.println("enrich: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        app.opsUrl().ifPresent(url -> System.err.println("enrich: metrics on " + url + "/metrics, health on /healthz and /readyz"));
         System.err.println("enrich: running " + config.applicationId() + " on " + config.client().bootstrapServers()
                 + " (" + config.inputTopic() + " -> " + config.outputTopic() + ", dead letters to " + config.deadLetterTopic()
                 + "); Ctrl-C to stop");

@@ -4,6 +4,7 @@ import io.newsflow.enrich.clean.FooterTags;
 import io.newsflow.enrich.clean.NoiseStripper;
 import io.newsflow.enrich.step.Cleaned;
 import io.newsflow.enrich.step.ExtractHtml;
+import io.newsflow.enrich.step.Extracted;
 import io.newsflow.enrich.step.Tagged;
 import io.newsflow.enrich.step.ToEnrichedArticle;
 import io.newsflow.enrich.step.Validation;
@@ -44,6 +45,12 @@ public final class EnrichTopology {
 
     public static Topology build(EnrichConfig config, TextSteps steps, Serde<RawArticle> rawSerde,
                                  Serde<EnrichedArticle> enrichedSerde, Clock clock) {
+        return build(config, steps, rawSerde, enrichedSerde, clock, EnrichMetrics.none());
+    }
+
+    /** The topology, each step timed and every enriched article counted in {@code metrics}. */
+    public static Topology build(EnrichConfig config, TextSteps steps, Serde<RawArticle> rawSerde,
+                                 Serde<EnrichedArticle> enrichedSerde, Clock clock, EnrichMetrics metrics) {
         NoiseStripper stripper = steps.stripper();
         FooterTags footer = steps.footer();
         EntityTagger tagger = steps.tagger();
@@ -56,22 +63,26 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
 
         builder.stream(config.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw"))
-                .mapValues(bytes -> Validation.decode(rawDeserializer, config.inputTopic(), bytes), Named.as("decode"))
-                .mapValues(Validation::requireEnrichable, Named.as("validate"))
-                .mapValues(html::apply, Named.as("extract-html"))
-                .mapValues(text -> new Cleaned(text.article(), stripper.strip(text.article().getBody()), text.pageTags()),
-                        Named.as("strip-noise"))
-                .mapValues(cleaned -> {
+                .mapValues(metrics.timed("decode", bytes -> Validation.decode(rawDeserializer, config.inputTopic(), bytes)), Named.as("decode"))
+                .mapValues(metrics.timed("validate", Validation::requireEnrichable), Named.as("validate"))
+                .mapValues(metrics.timed("extract-html", html::apply), Named.as("extract-html"))
+                .mapValues(metrics.timed("strip-noise", (Extracted text) -> new Cleaned(text.article(), stripper.strip(text.article().getBody()),
+                        text.pageTags())), Named.as("strip-noise"))
+                .mapValues(metrics.timed("extract-footer", (Cleaned cleaned) -> {
                     FooterTags.Result result = footer.extract(cleaned.clean());
                     return new Cleaned(cleaned.raw(), result.clean(), FooterTags.merge(result.tags(), cleaned.footerTags()));
-                }, Named.as("extract-footer"))
-                .mapValues(Validation::requireContent, Named.as("require-content"))
-                .mapValues(cleaned -> new Tagged(cleaned, tagger.tag(cleaned.clean().text(), cleaned.footerTags()),
-                        cleaned.raw().getLanguage()), Named.as("tag-entities"))
-                .mapValues(tagged -> tagged.language() != null || steps.languages().isEmpty() ? tagged
-                        : tagged.withLanguage(steps.languages().get().guess(tagged.cleaned().clean().text()).orElse(null)),
+                }), Named.as("extract-footer"))
+                .mapValues(metrics.timed("require-content", Validation::requireContent), Named.as("require-content"))
+                .mapValues(metrics.timed("tag-entities", (Cleaned cleaned) -> new Tagged(cleaned, tagger.tag(cleaned.clean().text(),
+                        cleaned.footerTags()), cleaned.raw().getLanguage())), Named.as("tag-entities"))
+                .mapValues(metrics.timed("detect-language", (Tagged tagged) -> tagged.language() != null || steps.languages().isEmpty() ? tagged
+                        : tagged.withLanguage(steps.languages().get().guess(tagged.cleaned().clean().text()).orElse(null))),
                         Named.as("detect-language"))
-                .mapValues(toAvro::apply, Named.as("to-enriched-article"))
+                .mapValues(metrics.timed("to-enriched-article", (Tagged tagged) -> {
+                    EnrichedArticle article = toAvro.apply(tagged);
+                    metrics.enriched(article.getTags().size(), tagged.cleaned().clean().removedByRule());
+                    return article;
+                }), Named.as("to-enriched-article"))
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-id"))
                 .to(config.outputTopic(), Produced.with(Serdes.String(), limitedOutput).withName("write-enriched"));
 

@@ -4,6 +4,7 @@ import io.newsflow.enrich.step.RejectedArticle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.newsflow.enrich.EnrichMetrics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -37,6 +38,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
     private String topic;
     private boolean failFast;
     private int maxValueBytes;
+    private EnrichMetrics metrics = EnrichMetrics.none();
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -47,6 +49,9 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
         topic = dlq.toString();
         failFast = "fail".equals(String.valueOf(configs.get(ERROR_POLICY_CONFIG)).toLowerCase(Locale.ROOT));
         maxValueBytes = Integer.parseInt(String.valueOf(configs.get(MAX_ARTICLE_BYTES_CONFIG)));
+        if (configs.get(EnrichMetrics.CONFIG) instanceof EnrichMetrics given) {
+            metrics = given;
+        }
     }
 
     @Override
@@ -119,6 +124,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
 
     private List<ProducerRecord<byte[], byte[]>> letter(byte[] key, byte[] value, Headers headers, DeadLetter.Source source,
                                                         String stage, String reason, Throwable cause) {
+        metrics.deadLettered(stage);
         return List.of(DeadLetter.of(topic, key, value, headers, source, stage, reason, cause, maxValueBytes));
     }
 
