@@ -4,5 +4,5 @@ import java.net.URI;
 import java.time.Duration;
 
 /** A feed to poll and how often. */
-record Feed(URI url, Duration interval) {
+public record Feed(URI url, Duration interval) {
 }
