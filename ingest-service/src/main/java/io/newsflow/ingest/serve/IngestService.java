@@ -37,6 +37,11 @@ public final class IngestService implements AutoCloseable {
     /** What the service needs; see {@code newsflow serve --help} for each. */
     public record Config(String host, int port, String topic, String seenTopic, List<Feed> feeds, int maxArticleBytes,
                          long maxRequestBytes, String token, String instanceId, Duration connectTimeout) {
+
+        /** The same, with the article-size limit lowered to what the topic takes. */
+        public Config withMaxArticleBytes(int limit) {
+            return new Config(host, port, topic, seenTopic, feeds, limit, maxRequestBytes, token, instanceId, connectTimeout);
+        }
     }
 
     private final PrometheusMeterRegistry metrics;

@@ -5,13 +5,9 @@ import io.newsflow.cli.ClientSettings;
 import io.newsflow.cli.ConnectionOptions;
 import io.newsflow.cli.ExitCodes;
 import io.newsflow.cli.Preflight;
-import io.newsflow.schema.ArticleSize;
+import io.newsflow.cli.Settings;
 import io.newsflow.schema.RawArticle;
-import io.newsflow.schema.Topics;
-import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code newsflow serve}: the ingest service, until SIGTERM or Ctrl-C (then in-flight requests finish,
@@ -30,70 +29,40 @@ import picocli.CommandLine.Option;
                 "GET /healthz, /readyz and /metrics. Prints 'ingest.url=http://HOST:PORT' on stdout once it is ready.",
                 "Set NEWSFLOW_INGEST_TOKEN to require 'Authorization: Bearer <token>' on the API."},
         exitCodeListHeading = "%nExit codes:%n",
+        modelTransformer = ServeCommand.SettingOptions.class,
         exitCodeList = {"0:stopped by SIGTERM / Ctrl-C", "1:could not start (Kafka, registry or topic not usable, port taken)",
                 "64:wrong command line (a bad feed URL, interval or feeds file names the problem)"})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "${env:NEWSFLOW_INGEST_PORT:-8080}",
-            description = "HTTP port, 0 for any free one (env NEWSFLOW_INGEST_PORT; default ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--host", defaultValue = "${env:NEWSFLOW_INGEST_HOST:-0.0.0.0}",
-            description = "Address to listen on (env NEWSFLOW_INGEST_HOST; default ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--feed", paramLabel = "URL", description = "An RSS or Atom feed to poll (repeatable).")
+    @Option(names = "--feed", paramLabel = "URL", description = "An RSS or Atom feed to poll (repeatable; more in --feeds FILE).")
     List<String> feeds = new ArrayList<>();
-
-    @Option(names = "--feeds", paramLabel = "FILE", description = "A file of feeds, one per line: URL [interval]; # starts a comment.")
-    Path feedsFile;
-
-    @Option(names = "--poll-interval", defaultValue = "${env:NEWSFLOW_POLL_INTERVAL:-5m}",
-            description = "How often to poll a feed: 30s, 5m, 2h or ISO-8601 (env NEWSFLOW_POLL_INTERVAL; default ${DEFAULT-VALUE}).")
-    String pollInterval;
-
-    @Option(names = "--topic", defaultValue = Topics.RAW, description = "Topic to publish to (default ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--max-bytes", defaultValue = "${env:NEWSFLOW_MAX_ARTICLE_BYTES:-" + ArticleSize.DEFAULT_MAX_BYTES + "}",
-            description = "Largest article, as a record (env NEWSFLOW_MAX_ARTICLE_BYTES; default ${DEFAULT-VALUE}).")
-    int maxBytes;
-
-    @Option(names = "--max-request-bytes", defaultValue = "${env:NEWSFLOW_MAX_REQUEST_BYTES:-16777216}",
-            description = "Largest HTTP request body; larger ones get 413 (env NEWSFLOW_MAX_REQUEST_BYTES; default ${DEFAULT-VALUE}).")
-    long maxRequestBytes;
-
-    @Option(names = "--instance-id", defaultValue = "${env:NEWSFLOW_INSTANCE_ID}",
-            description = "This instance's stable name, in its transactional ids (env NEWSFLOW_INSTANCE_ID; default: the host name).")
-    String instanceId;
-
-    @Option(names = "--connect-timeout", defaultValue = "15", description = "Seconds to wait for Kafka and the registry (default ${DEFAULT-VALUE}).")
-    int connectTimeoutSeconds;
 
     @Mixin
     ConnectionOptions connection;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Makes a flag for every setting in {@link ServeSettings#SETTINGS} that has one. */
+    public static final class SettingOptions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec commandSpec) {
+            Settings.addOptions(commandSpec, ServeSettings.SETTINGS);
+            return commandSpec;
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         IngestService.Config config;
         try {
-            Duration interval = Durations.parse(pollInterval);
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("--port " + port + ": expected 0 to 65535");
-            }
-            if (maxBytes < 1 || maxRequestBytes < 1) {
-                throw new IllegalArgumentException("--max-bytes and --max-request-bytes must be positive");
-            }
-            config = new IngestService.Config(host, port, topic, Topics.SEEN, FeedList.of(feeds, feedsFile, interval), maxBytes,
-                    maxRequestBytes, System.getenv("NEWSFLOW_INGEST_TOKEN"), instanceId == null || instanceId.isBlank() ? hostName() : instanceId,
-                    Duration.ofSeconds(connectTimeoutSeconds));
+            config = ServeSettings.config(Settings.overlay(spec, ServeSettings.SETTINGS, System.getenv()), feeds);
         } catch (IllegalArgumentException e) {
             System.err.println("serve: " + e.getMessage());
             return ExitCodes.USAGE;
-        } catch (java.io.IOException e) {
-            System.err.println("serve: --feeds " + feedsFile + ": " + Cli.oneLine(e));
-            return ExitCodes.USAGE;
         }
+        String topic = config.topic();
+        int maxBytes = config.maxArticleBytes();
         ClientSettings settings = connection.resolve(System.getenv());
         int limit;
         try {
@@ -108,8 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         IngestService service;
         try {
-            service = IngestService.start(new IngestService.Config(config.host(), config.port(), config.topic(), config.seenTopic(), config.feeds(),
-                    limit, config.maxRequestBytes(), config.token(), config.instanceId(), config.connectTimeout()), settings, Clock.systemUTC());
+            service = IngestService.start(config.withMaxArticleBytes(limit), settings, Clock.systemUTC());
         } catch (Exception e) {
             System.err.println("serve: cannot start: " + Cli.oneLine(e));
             return ExitCodes.FATAL;
@@ -127,14 +95,6 @@ public final class ServeCommand implements Callable<Integer> {
         service.close();
         System.err.println("serve: stopped");
         return ExitCodes.OK;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "local";
-        }
     }
 
     public static void main(String[] args) {
