@@ -57,6 +57,7 @@ class ComposeFileTest {
 
         assertThat(script).contains(Topics.RAW + ":" + LocalStack.DATA_PARTITIONS, Topics.ENRICHED + ":" + LocalStack.DATA_PARTITIONS,
                 Topics.DLQ + ":1");
+        assertThat(script).contains("--topic " + Topics.SEEN, "cleanup.policy=compact");
     }
 
     @Test
@@ -79,14 +80,31 @@ class ComposeFileTest {
     }
 
     @Test
-    void ingestEnvironmentUsesOnlyTheConnectionNames() {
-        assertThat(envNames("ingest")).containsExactlyInAnyOrder(ClientSettings.BOOTSTRAP_SERVERS_ENV, ClientSettings.SCHEMA_REGISTRY_URL_ENV,
+    void ingestFilesEnvironmentUsesOnlyTheConnectionNames() {
+        assertThat(envNames("ingest-files")).containsExactlyInAnyOrder(ClientSettings.BOOTSTRAP_SERVERS_ENV, ClientSettings.SCHEMA_REGISTRY_URL_ENV,
                 io.newsflow.schema.ArticleSize.ENV);
     }
 
     @Test
+    void theIngestServiceUsesOnlyNamesItsSettingsDeclareAndIsHealthChecked() {
+        List<String> declared = io.newsflow.ingest.serve.ServeSettings.SETTINGS.stream().map(io.newsflow.cli.Setting::env).toList();
+        assertThat(envNames("ingest")).allSatisfy(name -> assertThat(declared).contains(name));
+        String port = service("ingest").path("environment").path(io.newsflow.ingest.serve.ServeSettings.PORT).asText();
+        assertThat(service("ingest").path("healthcheck").path("test").toString()).contains("/dev/tcp/127.0.0.1/" + port, "/readyz");
+        assertThat(service("ingest").path("ports").get(0).asText()).isEqualTo(port + ":" + port);
+    }
+
+    @Test
+    void enrichServesMetricsOnThePortItExposesAndIsHealthChecked() {
+        String port = service("enrich").path("environment").path(EnrichConfig.METRICS_PORT).asText();
+        assertThat(port).isNotEmpty();
+        assertThat(service("enrich").path("expose").get(0).asText()).isEqualTo(port);
+        assertThat(service("enrich").path("healthcheck").path("test").toString()).contains("/dev/tcp/127.0.0.1/" + port, "/readyz");
+    }
+
+    @Test
     void servicesPointAtServicesThatExist() {
-        for (String name : List.of("enrich", "ingest")) {
+        for (String name : List.of("enrich", "ingest", "ingest-files")) {
             JsonNode env = service(name).path("environment");
             String brokerHost = env.path(ClientSettings.BOOTSTRAP_SERVERS_ENV).asText().split(":")[0];
             String registryHost = URI.create(env.path(ClientSettings.SCHEMA_REGISTRY_URL_ENV).asText()).getHost();
