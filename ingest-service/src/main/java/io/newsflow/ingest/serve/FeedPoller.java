@@ -1,11 +1,9 @@
 package io.newsflow.ingest.serve;
 
-import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
-import io.newsflow.schema.ContentTypes;
 import io.newsflow.schema.RawArticle;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +147,7 @@ final class FeedPoller implements AutoCloseable {
         int already = 0;
         int rejected = 0;
         for (SyndEntry entry : parsed.getEntries()) {
-            RawArticle article = article(entry, source, feed);
+            RawArticle article = FeedItems.article(entry, source, feed, clock.instant());
             if (article == null) {
                 rejected++;
                 metrics.rejected("no_body");
@@ -207,39 +204,6 @@ final class FeedPoller implements AutoCloseable {
     private static InputStream gunzipped(HttpResponse<InputStream> response) throws IOException {
         boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false);
         return gzip ? new GZIPInputStream(response.body()) : response.body();
-    }
-
-    /** An item as an article: id from guid/id (else the link), the full content (else the description) as HTML; null when it has no body. */
-    private RawArticle article(SyndEntry entry, String source, String feed) {
-        String body = null;
-        for (SyndContent content : entry.getContents()) {
-            if (content.getValue() != null && !content.getValue().isBlank()) {
-                body = content.getValue();
-                break;
-            }
-        }
-        if (body == null && entry.getDescription() != null && entry.getDescription().getValue() != null
-                && !entry.getDescription().getValue().isBlank()) {
-            body = entry.getDescription().getValue();
-        }
-        String id = entry.getUri() != null && !entry.getUri().isBlank() ? entry.getUri().strip()
-                : entry.getLink() != null && !entry.getLink().isBlank() ? entry.getLink().strip() : null;
-        if (body == null || id == null) {
-            LOG.warn("feed {}: an item without {} skipped", feed, body == null ? "content or description" : "guid, id or link");
-            return null;
-        }
-        Date published = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-        return RawArticle.newBuilder()
-                .setId(id)
-                .setSource(source)
-                .setUrl(entry.getLink())
-                .setTitle(entry.getTitle() == null || entry.getTitle().isBlank() ? null : entry.getTitle().strip())
-                .setBody(body)
-                .setContentType(ContentTypes.HTML)
-                .setPublishedAt(published == null ? null : published.toInstant())
-                .setIngestedAt(clock.instant())
-                .setAttributes(Map.of("feed.url", feed))
-                .build();
     }
 
     @Override
