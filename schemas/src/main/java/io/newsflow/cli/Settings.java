@@ -23,7 +23,7 @@ public final class Settings {
             spec.addOption(OptionSpec.builder(setting.flag())
                     .paramLabel(setting.env().replace("NEWSFLOW_", ""))
                     .type(String.class)
-                    .description(plain(setting.meaning()) + " (env " + setting.env() + "; default " + plain(shownDefault) + ").")
+                    .description(capitalised(plain(setting.meaning())) + " (env " + setting.env() + "; default " + plain(shownDefault) + ").")
                     .build());
         }
     }
@@ -59,6 +59,10 @@ public final class Settings {
                     .append(" | ").append(shownDefault).append(" | ").append(setting.meaning()).append(" |\n");
         }
         return table.toString();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String plain(String markdown) {
