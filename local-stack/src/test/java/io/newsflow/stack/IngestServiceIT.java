@@ -205,6 +205,36 @@ class IngestServiceIT {
         }
     }
 
+    @Test
+    void theCommandPrintsOneReadyLineAndSigtermEndsItWithExitZero(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        SharedStack.Topics topics = SharedStack.topics("serve-cli", 1);
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        java.nio.file.Path out = dir.resolve("stdout.txt");
+        java.nio.file.Path err = dir.resolve("stderr.txt");
+        Process serve = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), NewsflowCommand.class.getName(), "serve",
+                "--bootstrap-servers", SharedStack.stack().bootstrapServers(), "--schema-registry-url", SharedStack.stack().schemaRegistryUrl(),
+                "--port", "0", "--host", "127.0.0.1", "--topic", topics.raw(), "--instance-id", "it-cli")
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            awaitCondition(() -> java.nio.file.Files.readString(out).contains("\n") || !serve.isAlive());
+            List<String> lines = java.nio.file.Files.readAllLines(out);
+            assertThat(lines).as("stdout").hasSize(1);
+            assertThat(lines.get(0)).matches("ingest\\.url=http://127\\.0\\.0\\.1:\\d+");
+            URI url = URI.create(lines.get(0).substring("ingest.url=".length()));
+
+            assertThat(post(url, "application/json", "{\"id\":\"cli-1\",\"body\":\"Sent to the command.\"}").statusCode()).isEqualTo(202);
+
+            serve.destroy(); // SIGTERM
+            assertThat(serve.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(serve.exitValue()).as("exit code after SIGTERM").isZero();
+            assertThat(java.nio.file.Files.readAllLines(out)).as("still one line on stdout").hasSize(1);
+            assertThat(java.nio.file.Files.readString(err)).contains("serve: stopped");
+            assertThat(readIds(topics.raw(), 1)).containsExactly("cli-1");
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
+
     private interface Condition {
         boolean met() throws Exception;
     }
