@@ -61,9 +61,12 @@ public final class HtmlExtractor {
     /** A line that is only a clock time or a date (a live blog's entry stamps). */
     private static final Pattern TIME_ONLY = Pattern.compile("(?iu)^(?:updated\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|gmt|bst|cet|cest|utc|et|pt|uhr|h))?$"
             + "|^\\d{4}-\\d{2}-\\d{2}(?:[t ][\\d:.+z-]*)?$");
-    /** A byline: "By Maren Holt", "Von Jonas Weber, Berlin" (a short line that starts with "by" in some language). */
+    /**
+     * A byline: "By Maren Holt", "Von Jonas Weber, Berlin": a short line that starts with "by" in some
+     * language and a capital, and does not end a sentence ("By Monday, all had voted." is prose).
+     */
     private static final Pattern BYLINE = Pattern.compile("(?u)^(?:By|BY|by|Von|Par|Por|Di|Door|Av|Af|Autor|Autorka|Written by)\\s+\\p{Lu}[\\p{L}'.-]*"
-            + "(?:[\\s,]+(?:and\\s+|und\\s+|et\\s+|y\\s+|e\\s+)?[\\p{L}'.-]+){0,6}$");
+            + "(?:[\\s,]+(?:and\\s+|und\\s+|et\\s+|y\\s+|e\\s+)?[\\p{L}'.-]+){0,5}(?<![.!?])$");
     /** A heading that introduces links to other stories. */
     private static final Pattern RELATED = Pattern.compile("(?iu)^\\W*(related|read more|more on this|see also|more from|more stories|"
             + "recommended|most read|also read|read also|further reading|you may also like|lesen sie auch|mehr zum thema|"

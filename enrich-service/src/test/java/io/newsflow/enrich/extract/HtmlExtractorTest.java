@@ -157,4 +157,11 @@ class HtmlExtractorTest {
     void ogLocaleNamesTheLanguageWhenHtmlDoesNot() {
         assertThat(extractor.extract(page("<meta property=\"og:locale\" content=\"fr_FR\">", PROSE)).language()).isEqualTo("fr");
     }
+
+    @Test
+    void aBylineAtTheTopGoesButAShortSentenceThatStartsWithByStays() {
+        String body = extractor.extract(page("", "<article><p>By Maren Holt, transport correspondent</p>"
+                + "<p>By Monday, all had voted.</p>" + PROSE + "</article>")).body();
+        assertThat(body).doesNotContain("Maren Holt").startsWith("By Monday, all had voted.");
+    }
 }
