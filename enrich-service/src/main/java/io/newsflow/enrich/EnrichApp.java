@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -93,6 +94,9 @@ public final class EnrichApp implements AutoCloseable {
             new ProcessorMetrics().bindTo(prometheus);
             streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(prometheus);
+            Gauge.builder("newsflow.consumer.lag", streams, EnrichApp::inputLag).baseUnit("records")
+                    .description("Records of the input topic not yet read by this instance, summed over its partitions")
+                    .register(prometheus);
             try {
                 ops = OpsServer.start("0.0.0.0", config.metricsPort().get(), prometheus, () -> streams.state() == KafkaStreams.State.RUNNING
                         ? OpsServer.Readiness.yes() : OpsServer.Readiness.notReady("Kafka Streams is " + streams.state()), Map.of());
@@ -102,6 +106,19 @@ public final class EnrichApp implements AutoCloseable {
             }
             LOG.info("metrics, health and readiness on {}", ops.url());
         }
+    }
+
+    /** The consumer's {@code records-lag} of the input topic's partitions this instance reads, summed (0 before any is assigned). */
+    private static double inputLag(KafkaStreams streams) {
+        double lag = 0;
+        for (var entry : streams.metrics().entrySet()) {
+            var name = entry.getKey();
+            if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
+                    && name.tags().containsKey("partition") && entry.getValue().metricValue() instanceof Double value && !value.isNaN()) {
+                lag += value;
+            }
+        }
+        return lag;
     }
 
     /** Where {@code /metrics}, {@code /healthz} and {@code /readyz} are served; empty without a metrics port. */

@@ -13,8 +13,8 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  * newsflow's own enrich series: {@code newsflow_articles_enriched_total},
  * {@code newsflow_articles_dead_lettered_total{stage}}, {@code newsflow_tags_per_article} (summary),
  * {@code newsflow_noise_lines_removed_total{rule}} and {@code newsflow_step_seconds{step}} (histogram),
- * next to the Kafka Streams and client metrics bound by {@link EnrichApp} (consumer lag among them:
- * {@code kafka_consumer_fetch_manager_records_lag_max}). Handed to the dead-letter handler through the
+ * next to {@code newsflow_consumer_lag_records} and the Kafka Streams, client and JVM metrics that
+ * {@link EnrichApp} binds. Handed to the dead-letter handler through the
  * Streams properties under {@link #CONFIG}. {@link #none()} records nothing.
  */
 public final class EnrichMetrics {

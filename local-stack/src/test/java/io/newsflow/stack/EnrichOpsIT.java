@@ -64,6 +64,7 @@ class EnrichOpsIT {
                     .contains("newsflow_step_seconds_bucket{step=\"tag-entities\"")
                     .contains("newsflow_tags_per_article_count 1")
                     .contains("kafka_consumer_fetch_manager_records_lag_max")
+                    .containsPattern("newsflow_consumer_lag_records \\d")
                     .contains("kafka_stream_");
         }
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> get(url, "/healthz"))).as("closed with the app").isNotNull();
