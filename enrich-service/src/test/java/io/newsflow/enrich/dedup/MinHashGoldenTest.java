@@ -1,0 +1,99 @@
+package io.newsflow.enrich.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.TextSteps;
+import io.newsflow.enrich.clean.FooterTags;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The near-duplicate golden set (src/test/resources/dedup, made by tools/dedup-golden/generate.py):
+ * each side cleaned as the topology cleans it (noise lines, footer), then compared by exact shingle
+ * Jaccard, by MinHash estimate, and by whether LSH makes them candidates. Prints a row per pair.
+ * Duplicates must estimate at or above {@link #THRESHOLD} and share a band; different stories below it.
+ */
+class MinHashGoldenTest {
+
+    /** Near-duplicate when the estimated Jaccard similarity of the 3-shingle sets is at least this. */
+    static final double THRESHOLD = 0.5;
+
+    private static final TextSteps STEPS = TextSteps.bundled();
+
+    @Test
+    void duplicatesAreSimilarAndFoundByTheirBandsAndDifferentStoriesAreNot() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        int duplicates = 0;
+        int found = 0;
+        int different = 0;
+        int falseCandidates = 0;
+        StringBuilder table = new StringBuilder(String.format("%-4s %-4s %7s %8s %9s  %s%n", "pair", "dup", "jaccard", "estimate", "candidate",
+                "what differs"));
+        for (String row : read("index.tsv").split("\n")) {
+            if (row.isBlank() || row.startsWith("#")) {
+                continue;
+            }
+            String[] cols = row.split("\t");
+            boolean duplicate = cols[1].equals("yes");
+            String a = clean(read(cols[0] + "-a.txt"));
+            String b = clean(read(cols[0] + "-b.txt"));
+            int[] sa = MinHash.signature(a);
+            int[] sb = MinHash.signature(b);
+            double estimate = MinHash.similarity(sa, sb);
+            boolean candidate = shareABand(sa, sb);
+            table.append(String.format("%-4s %-4s %7.2f %8.2f %9s  %s%n", cols[0], cols[1], MinHash.jaccard(a, b), estimate, candidate, cols[2]));
+            if (duplicate) {
+                duplicates++;
+                found += candidate && estimate >= THRESHOLD ? 1 : 0;
+            } else {
+                different++;
+                falseCandidates += candidate ? 1 : 0;
+            }
+            if (duplicate != (candidate && estimate >= THRESHOLD)) {
+                wrong.add(cols[0] + " (" + cols[2] + "): estimate " + estimate + ", candidate " + candidate);
+            }
+        }
+        table.append(String.format("duplicates found %d of %d; different stories marked 0 of %d (%d were LSH candidates, rejected by the estimate)%n",
+                found, duplicates, different, falseCandidates));
+        System.out.print(table);
+        assertThat(wrong).as("pairs on the wrong side").isEmpty();
+    }
+
+    @Test
+    void whitespaceCaseAndPunctuationDoNotCount() {
+        assertThat(MinHash.signature("Ferries were cancelled, the port said."))
+                .isEqualTo(MinHash.signature("FERRIES  were\r\ncancelled - the port said"));
+        assertThat(MinHash.similarity(MinHash.signature(""), MinHash.signature(""))).isEqualTo(1.0);
+        assertThat(MinHash.bands(MinHash.signature("a b c d"))).hasSize(MinHash.BANDS).doesNotHaveDuplicates();
+    }
+
+    private static boolean shareABand(int[] a, int[] b) {
+        Set<Long> bands = new HashSet<>();
+        for (long band : MinHash.bands(a)) {
+            bands.add(band);
+        }
+        for (long band : MinHash.bands(b)) {
+            if (bands.contains(band)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String clean(String raw) {
+        FooterTags.Result result = STEPS.footer().extract(STEPS.stripper().strip(raw));
+        return result.clean().text();
+    }
+
+    private static String read(String name) throws IOException {
+        try (InputStream in = MinHashGoldenTest.class.getResourceAsStream("/dedup/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
