@@ -1,5 +1,6 @@
 package io.newsflow.enrich.extract;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -80,14 +81,16 @@ public final class HtmlExtractor {
             return new ExtractedPage(null, null, null, "", List.of());
         }
         Document document = Jsoup.parse(html);
+        // all metadata is read before extraction removes bylines, <time> stamps and the rest from the DOM
         PageMetadata metadata = new PageMetadata(document);
-        Element h1 = document.selectFirst("article h1, main h1, h1");
-        String title = metadata.title(h1);
+        String title = metadata.title(document.selectFirst("article h1, main h1, h1"));
+        Instant publishedAt = metadata.publishedAt();
+        String language = metadata.language();
+        List<String> tags = metadata.tags();
         String body;
-        if (!FULL_PAGE.matcher(html).find()) {
-            body = join(fragmentLines(document.body(), title));
+        if (isFragment(html)) {
+            body = join(fragmentLines(document.body()));
         } else {
-            String description = document.select("meta[name=description], meta[property=og:description]").attr("content");
             body = join(articleLines(document, title, Pass.STRICT));
             for (Pass pass : new Pass[] {Pass.WITH_CAPTIONS, Pass.WITHOUT_NAMES}) {
                 if (body.length() >= RETRY_BELOW_CHARS) {
@@ -98,11 +101,11 @@ public final class HtmlExtractor {
                     body = retry;
                 }
             }
-            if (body.isEmpty() && !description.isBlank()) {
-                body = description.strip();
+            if (body.isEmpty()) {
+                body = metadata.description();
             }
         }
-        return new ExtractedPage(title, metadata.publishedAt(), metadata.language(), body, metadata.tags());
+        return new ExtractedPage(title, publishedAt, language, body, tags);
     }
 
     /** True when {@code html} is a fragment (no doctype, {@code <html>}, {@code <head>} or {@code <body>}). */
@@ -110,7 +113,7 @@ public final class HtmlExtractor {
         return !FULL_PAGE.matcher(html).find();
     }
 
-    private static List<String> fragmentLines(Element body, String title) {
+    private static List<String> fragmentLines(Element body) {
         removeAll(body, NEVER_CONTENT);
         return filter(TextLines.render(List.of(body)), null);
     }

@@ -79,6 +79,12 @@ final class PageMetadata {
         return title == null ? null : clean(title);
     }
 
+    /** The page's own summary ({@code description}, else {@code og:description}), stripped; empty when it has none. */
+    String description() {
+        String description = firstNonBlank(meta("description"), meta("og:description"));
+        return description == null ? "" : description.strip();
+    }
+
     /** When the page says it was published; null when it does not say, or not in a form we can read. */
     Instant publishedAt() {
         Instant at = instant(jsonLd("datePublished"));

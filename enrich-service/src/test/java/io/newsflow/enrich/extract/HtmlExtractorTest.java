@@ -164,4 +164,12 @@ class HtmlExtractorTest {
                 + "<p>By Monday, all had voted.</p>" + PROSE + "</article>")).body();
         assertThat(body).doesNotContain("Maren Holt").startsWith("By Monday, all had voted.");
     }
+
+    @Test
+    void aTimeInsideTheBylineStillDatesThePage() {
+        ExtractedPage page = extractor.extract(page("<title>Baths</title>",
+                "<article><div class=\"byline\">By Sam Okoro, <time datetime=\"2026-03-04T10:15:00Z\">4 March</time></div>" + PROSE + "</article>"));
+        assertThat(page.publishedAt()).as("read before the byline is removed as boilerplate").isEqualTo(Instant.parse("2026-03-04T10:15:00Z"));
+        assertThat(page.body()).doesNotContain("Sam Okoro");
+    }
 }
