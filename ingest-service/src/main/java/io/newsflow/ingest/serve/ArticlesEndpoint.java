@@ -129,21 +129,17 @@ final class ArticlesEndpoint implements OpsServer.Route {
                 metrics.rejected("invalid");
                 continue;
             }
-            byte[] value;
             try {
-                value = publisher.serialize(article);
+                accepted.put(i, publisher.prepare(article));
             } catch (Unavailable e) {
                 call.error(503, "unavailable", e.getMessage() + "; nothing was published, send the request again",
                         Map.of("Retry-After", "5"));
                 return 503;
-            }
-            if (value.length > publisher.maxArticleBytes()) {
-                rejected.add(new Rejection(i, "over the size limit: " + value.length + " bytes as a RawArticle record > "
-                        + publisher.maxArticleBytes() + " (NEWSFLOW_MAX_ARTICLE_BYTES)"));
+            } catch (InvalidArticleException e) {
+                rejected.add(new Rejection(i, e.getMessage()));
                 metrics.rejected("too_large");
                 continue;
             }
-            accepted.put(i, new TransactionalPublisher.Serialized(article.getId(), value));
             bySource.merge(article.getSource(), 1, Integer::sum);
         }
         rejected.sort((a, b) -> Integer.compare(a.index(), b.index()));

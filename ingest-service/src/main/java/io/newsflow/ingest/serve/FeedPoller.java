@@ -4,6 +4,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import io.newsflow.ingest.InvalidArticleException;
 import io.newsflow.schema.RawArticle;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,10 +91,6 @@ final class FeedPoller implements AutoCloseable {
         }
     }
 
-    List<State> states() {
-        return states;
-    }
-
     private void pollAndReschedule(State state) {
         try {
             poll(state);
@@ -162,15 +159,13 @@ final class FeedPoller implements AutoCloseable {
         List<TransactionalPublisher.Serialized> batch = new ArrayList<>();
         try {
             for (RawArticle article : fresh.values()) {
-                byte[] value = publisher.serialize(article);
-                if (value.length > publisher.maxArticleBytes()) {
+                try {
+                    batch.add(publisher.prepare(article));
+                } catch (InvalidArticleException e) {
                     rejected++;
                     metrics.rejected("too_large");
-                    LOG.warn("feed {}: item {} is {} bytes as a record, over the limit of {}; not published", feed, article.getId(),
-                            value.length, publisher.maxArticleBytes());
-                    continue;
+                    LOG.warn("feed {}: item {} not published: {}", feed, article.getId(), e.getMessage());
                 }
-                batch.add(new TransactionalPublisher.Serialized(article.getId(), value));
             }
             if (!batch.isEmpty()) {
                 List<String> ids = batch.stream().map(TransactionalPublisher.Serialized::id).toList();

@@ -1,7 +1,7 @@
 package io.newsflow.ingest.serve;
 
 import io.newsflow.cli.ClientSettings;
-import io.newsflow.schema.ArticleSize;
+import io.newsflow.ingest.InvalidArticleException;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.KafkaAvroSerializer;
 import java.time.Duration;
@@ -44,17 +44,22 @@ final class TransactionalPublisher implements AutoCloseable {
         values.configure(settings.serdeConfig(), false);
     }
 
-    /** An article as the bytes it will be published as; over the size limit is the caller's rejection, not ours. */
-    byte[] serialize(RawArticle article) throws Unavailable {
+    /**
+     * An article as the record it will be published as: refused with the size named when it is over
+     * the article-size limit, {@link Unavailable} when the registry cannot be asked.
+     */
+    Serialized prepare(RawArticle article) throws Unavailable, InvalidArticleException {
+        byte[] value;
         try {
-            return values.serialize(topic, article);
+            value = values.serialize(topic, article);
         } catch (SerializationException e) {
             throw new Unavailable("schema registry: " + e.getMessage(), e);
         }
-    }
-
-    int maxArticleBytes() {
-        return maxArticleBytes;
+        if (value.length > maxArticleBytes) {
+            throw new InvalidArticleException("over the size limit: " + value.length + " bytes as a RawArticle record > " + maxArticleBytes
+                    + " (NEWSFLOW_MAX_ARTICLE_BYTES)");
+        }
+        return new Serialized(article.getId(), value);
     }
 
     /** Publishes {@code articles} (id, serialized value) and {@code extra} records atomically; on any failure none is visible. */
@@ -130,9 +135,5 @@ final class TransactionalPublisher implements AutoCloseable {
 
     /** An article ready to send. */
     record Serialized(String id, byte[] value) {
-    }
-
-    static int limitOf(int maxArticleBytes) {
-        return Math.min(maxArticleBytes, Integer.MAX_VALUE - ArticleSize.HEADROOM_BYTES);
     }
 }
