@@ -15,11 +15,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.ops.OpsServer;
@@ -88,10 +84,6 @@ public final class EnrichApp implements AutoCloseable {
     public void start() {
         streams.start();
         if (prometheus != null) {
-            new JvmMemoryMetrics().bindTo(prometheus);
-            new JvmGcMetrics().bindTo(prometheus);
-            new JvmThreadMetrics().bindTo(prometheus);
-            new ProcessorMetrics().bindTo(prometheus);
             streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(prometheus);
             Gauge.builder("newsflow.consumer.lag", streams, EnrichApp::inputLag).baseUnit("records")

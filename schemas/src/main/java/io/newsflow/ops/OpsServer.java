@@ -1,5 +1,9 @@
 package io.newsflow.ops;
 
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -19,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP endpoints a newsflow service exposes to operators, on Jetty: {@code GET /healthz} (the
  * process is up), {@code GET /readyz} (it can do its work: 200, or 503 with what is missing),
- * {@code GET /metrics} (Prometheus text format), plus the service's own routes. On {@link #close()}
- * it stops taking requests and lets those in flight finish (up to 10 s).
+ * {@code GET /metrics} (Prometheus text format: the service's registry, with the JVM's memory, GC,
+ * thread and processor metrics bound here), plus the service's own routes. On {@link #close()} it
+ * stops taking requests and lets those in flight finish (up to 10 s).
  */
 public final class OpsServer implements AutoCloseable {
 
@@ -44,10 +49,12 @@ public final class OpsServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final JvmGcMetrics gcMetrics;
 
-    private OpsServer(Server server, ServerConnector connector) {
+    private OpsServer(Server server, ServerConnector connector, JvmGcMetrics gcMetrics) {
         this.server = server;
         this.connector = connector;
+        this.gcMetrics = gcMetrics;
     }
 
     /**
@@ -79,7 +86,12 @@ public final class OpsServer implements AutoCloseable {
         server.setStopTimeout(10_000);
         server.setStopAtShutdown(false);
         server.start();
-        return new OpsServer(server, connector);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(metrics);
+        return new OpsServer(server, connector, gcMetrics);
     }
 
     private interface Body {
@@ -106,6 +118,7 @@ public final class OpsServer implements AutoCloseable {
 
     @Override
     public void close() {
+        gcMetrics.close();
         try {
             server.stop();
         } catch (Exception e) {

@@ -1,10 +1,6 @@
 package io.newsflow.ingest.serve;
 
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsflow.cli.ClientSettings;
@@ -66,10 +62,6 @@ public final class IngestService implements AutoCloseable {
     /** Starts everything; Kafka, the registry and the seen-ids topic must be usable (checked by the caller's preflight). */
     public static IngestService start(Config config, ClientSettings settings, Clock clock) throws Exception {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmGcMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        new ProcessorMetrics().bindTo(metrics);
         IngestMetrics ingest = new IngestMetrics(metrics);
         SeenIds seen = SeenIds.load(settings, config.seenTopic(), config.connectTimeout());
         Duration maxBlock = Duration.ofSeconds(5);
