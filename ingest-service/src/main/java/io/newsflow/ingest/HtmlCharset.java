@@ -1,9 +1,6 @@
 package io.newsflow.ingest;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -78,11 +75,11 @@ public final class HtmlCharset {
         }
     }
 
+    /** The bytes as strict UTF-8 (ingest's one decoder, {@link RawArticles#decodeUtf8}), or null when they are not. */
     private static String strictUtf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
+            return RawArticles.decodeUtf8(bytes);
+        } catch (InvalidArticleException notUtf8) {
             return null;
         }
     }

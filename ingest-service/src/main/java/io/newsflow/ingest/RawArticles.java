@@ -32,19 +32,7 @@ public final class RawArticles {
 
     /** A text file's bytes as an article; {@code url} is the file's {@code file://} URI. */
     public static RawArticle fromTextFile(Path file, byte[] content, Instant ingestedAt) throws InvalidArticleException {
-        String body = decodeUtf8(content);
-        if (body.isBlank()) {
-            throw new InvalidArticleException(content.length == 0 ? "empty file" : "file has only whitespace");
-        }
-        String url = file.toAbsolutePath().normalize().toUri().toString();
-        return RawArticle.newBuilder()
-                .setId(ArticleIds.stable(null, url, body))
-                .setSource(FILE_SOURCE)
-                .setUrl(url)
-                .setBody(body)
-                .setIngestedAt(ingestedAt)
-                .setAttributes(Map.of("file.name", String.valueOf(file.getFileName()), "file.bytes", String.valueOf(content.length)))
-                .build();
+        return fromFile(file, content, decodeUtf8(content), ContentTypes.TEXT, Map.of(), ingestedAt);
     }
 
     /**
@@ -54,19 +42,28 @@ public final class RawArticles {
      */
     public static RawArticle fromHtmlFile(Path file, byte[] content, Instant ingestedAt) throws InvalidArticleException {
         HtmlCharset.Decoded page = HtmlCharset.decode(content);
-        if (page.text().isBlank()) {
+        return fromFile(file, content, page.text(), ContentTypes.HTML, Map.of("file.charset", page.charset().name()), ingestedAt);
+    }
+
+    /** A file's decoded text as an article: id from its {@code file://} URI, its name and size (and {@code more}) as attributes. */
+    private static RawArticle fromFile(Path file, byte[] content, String body, String contentType, Map<String, String> more,
+                                       Instant ingestedAt) throws InvalidArticleException {
+        if (body.isBlank()) {
             throw new InvalidArticleException(content.length == 0 ? "empty file" : "file has only whitespace");
         }
         String url = file.toAbsolutePath().normalize().toUri().toString();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("file.name", String.valueOf(file.getFileName()));
+        attributes.put("file.bytes", String.valueOf(content.length));
+        attributes.putAll(more);
         return RawArticle.newBuilder()
-                .setId(ArticleIds.stable(null, url, page.text()))
+                .setId(ArticleIds.stable(null, url, body))
                 .setSource(FILE_SOURCE)
                 .setUrl(url)
-                .setBody(page.text())
-                .setContentType(ContentTypes.HTML)
+                .setBody(body)
+                .setContentType(contentType)
                 .setIngestedAt(ingestedAt)
-                .setAttributes(Map.of("file.name", String.valueOf(file.getFileName()), "file.bytes", String.valueOf(content.length),
-                        "file.charset", page.charset().name()))
+                .setAttributes(attributes)
                 .build();
     }
 
