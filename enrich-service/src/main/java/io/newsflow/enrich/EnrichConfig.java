@@ -166,23 +166,19 @@ public record EnrichConfig(
         if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
             problems.add(PROCESSING_GUARANTEE + "=" + guarantee + ": expected exactly_once_v2 or at_least_once");
         }
-        int threads = wholeNumber(env, STREAM_THREADS, 1, problems);
-        int replacements = wholeNumber(env, MAX_THREAD_REPLACEMENTS, 0, problems);
+        int threads = wholeNumber(env, STREAM_THREADS, 1, Integer.MAX_VALUE, problems);
+        int replacements = wholeNumber(env, MAX_THREAD_REPLACEMENTS, 0, Integer.MAX_VALUE, problems);
         Optional<Path> gazetteer = readableFile(env, GAZETTEER, problems);
         Optional<Path> noiseRules = readableFile(env, NOISE_RULES, problems);
-        int maxTags = wholeNumber(env, MAX_TAGS, 0, problems);
+        int maxTags = wholeNumber(env, MAX_TAGS, 0, Integer.MAX_VALUE, problems);
         String detect = get(env, DETECT_LANGUAGE).toLowerCase(Locale.ROOT);
         if (!detect.equals("true") && !detect.equals("false")) {
             problems.add(DETECT_LANGUAGE + "=" + detect + ": expected true or false");
         }
-        int maxArticleBytes = wholeNumber(env, MAX_ARTICLE_BYTES, MIN_ARTICLE_BYTES, problems);
+        int maxArticleBytes = wholeNumber(env, MAX_ARTICLE_BYTES, MIN_ARTICLE_BYTES, Integer.MAX_VALUE, problems);
         Optional<Integer> metricsPort = Optional.empty();
         if (get(env, METRICS_PORT) != null) {
-            int port = wholeNumber(env, METRICS_PORT, 0, problems);
-            if (port > 65535) {
-                problems.add(METRICS_PORT + "=" + port + ": expected a port, 0 to 65535");
-            }
-            metricsPort = Optional.of(port);
+            metricsPort = Optional.of(wholeNumber(env, METRICS_PORT, 0, 65535, problems));
         }
         Optional<String> instanceId = Optional.ofNullable(env.get(INSTANCE_ID)).map(String::strip).filter(s -> !s.isEmpty());
         instanceId.filter(id -> !id.matches("[A-Za-z0-9._-]{1,200}"))
@@ -248,14 +244,8 @@ public record EnrichConfig(
      * machine (each needs its own state directory, see {@link StateDirLock}). Resolved once, at start.
      */
     private static String derivedInstanceId(Path stateDir, String applicationId) {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "host";
-        }
         String path = stateDir.resolve(applicationId).toString();
-        return host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Integer.toHexString(path.hashCode());
+        return Settings.hostName("host") + "-" + Integer.toHexString(path.hashCode());
     }
 
     /** Settings for the schema-registry serdes (Confluent key names). */
@@ -274,18 +264,7 @@ public record EnrichConfig(
         return file;
     }
 
-    private static int wholeNumber(Map<String, String> env, String key, int min, List<String> problems) {
-        String value = get(env, key);
-        int fallback = Math.max(min, BY_ENV.get(key).defaultValue() == null ? min : Integer.parseInt(BY_ENV.get(key).defaultValue()));
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problems.add(key + "=" + value + ": expected a whole number >= " + min);
-        return fallback;
+    private static int wholeNumber(Map<String, String> env, String key, int min, int max, List<String> problems) {
+        return Settings.wholeNumber(env, BY_ENV.get(key), min, max, problems);
     }
 }

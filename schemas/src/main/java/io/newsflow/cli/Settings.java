@@ -49,6 +49,34 @@ public final class Settings {
         return value == null || value.isBlank() ? setting.defaultValue() : value.strip();
     }
 
+    /**
+     * The variable's value (or the setting's default) as a whole number from {@code min} to {@code max};
+     * otherwise the problem goes to {@code problems} ("expected a whole number >= min" when there is no
+     * upper bound) and {@code min} is returned, so that every problem is listed before start-up fails.
+     */
+    public static int wholeNumber(Map<String, String> env, Setting setting, int min, int max, List<String> problems) {
+        String value = value(env, setting);
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(setting.env() + "=" + value + ": expected a whole number " + (max == Integer.MAX_VALUE ? ">= " + min : "from " + min + " to " + max));
+        return min;
+    }
+
+    /** This machine's host name, fit for an id (anything but letters, digits, '.', '_' and '-' becomes '_'); {@code fallback} if unknown. */
+    public static String hostName(String fallback) {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
+        } catch (java.io.IOException e) {
+            return fallback;
+        }
+    }
+
     /** README's table of these settings, in Markdown. */
     public static String markdownTable(List<Setting> settings) {
         StringBuilder table = new StringBuilder("| variable | flag | default | meaning |\n|---|---|---|---|\n");

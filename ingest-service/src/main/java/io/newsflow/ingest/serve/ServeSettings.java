@@ -6,7 +6,6 @@ import io.newsflow.cli.Settings;
 import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.Topics;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,7 +82,7 @@ public final class ServeSettings {
         }
         String instance = get(env, INSTANCE_ID);
         return new IngestService.Config(get(env, HOST), port, get(env, TOPIC), Topics.SEEN, feeds, maxArticleBytes, maxRequestBytes,
-                get(env, TOKEN), instance == null ? hostName() : instance, Duration.ofSeconds(connectTimeout));
+                get(env, TOKEN), instance == null ? Settings.hostName("local") : instance, Duration.ofSeconds(connectTimeout));
     }
 
     private static String get(Map<String, String> env, String key) {
@@ -91,24 +90,6 @@ public final class ServeSettings {
     }
 
     private static int number(Map<String, String> env, String key, int min, int max, List<String> problems) {
-        String value = get(env, key);
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problems.add(key + "=" + value + ": expected a whole number from " + min + " to " + max);
-        return min;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
-        } catch (IOException e) {
-            return "local";
-        }
+        return Settings.wholeNumber(env, BY_ENV.get(key), min, max, problems);
     }
 }
