@@ -46,6 +46,7 @@ public final class HtmlExtractor {
             "link", "meta", "video", "audio", "picture", "source", "map", "math", "amp-ad", "amp-embed", "amp-analytics",
             "amp-sidebar", "amp-social-share", "amp-iframe");
     private static final Set<String> CAPTIONS = Set.of("figure", "figcaption");
+    private static final Set<String> NEVER_CONTENT_NOR_CAPTIONS = union(NEVER_CONTENT, CAPTIONS);
     private static final Set<String> KEEP = Set.of("html", "body", "article", "main");
     private static final Set<String> SCORED = Set.of("p", "pre");
     private static final Set<String> TEXT_CONTAINERS = Set.of("div", "section", "article", "span", "font", "center", "td", "blockquote");
@@ -114,8 +115,14 @@ public final class HtmlExtractor {
     }
 
     private static List<String> fragmentLines(Element body) {
-        removeAll(body, NEVER_CONTENT);
+        remove(body, NEVER_CONTENT, false);
         return filter(TextLines.render(List.of(body)), null);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> both = new java.util.HashSet<>(a);
+        both.addAll(b);
+        return Set.copyOf(both);
     }
 
     /** Readability's retries: each pass keeps more than the one before. */
@@ -123,11 +130,7 @@ public final class HtmlExtractor {
 
     private static List<String> articleLines(Document document, String title, Pass pass) {
         Element body = document.body();
-        removeAll(body, NEVER_CONTENT);
-        if (pass == Pass.STRICT) {
-            removeAll(body, CAPTIONS);
-        }
-        removeHidden(body);
+        remove(body, pass == Pass.STRICT ? NEVER_CONTENT_NOR_CAPTIONS : NEVER_CONTENT, true);
         Counts counts = Counts.of(body);
         if (pass != Pass.WITHOUT_NAMES) {
             removeBoilerplate(body, counts, pass == Pass.WITH_CAPTIONS);
@@ -144,28 +147,20 @@ public final class HtmlExtractor {
         return filter(TextLines.render(content), title);
     }
 
-    private static void removeAll(Element root, Set<String> tags) {
+    /** Removes, in one pass, the elements with one of {@code tags} and, if {@code hidden}, those hidden from readers. */
+    private static void remove(Element root, Set<String> tags, boolean hidden) {
         List<Element> doomed = new ArrayList<>();
         for (Element element : root.getAllElements()) {
-            if (tags.contains(element.normalName()) && element != root) {
+            if (element != root && (tags.contains(element.normalName()) || (hidden && isHidden(element)))) {
                 doomed.add(element);
             }
         }
         doomed.forEach(Element::remove);
     }
 
-    private static void removeHidden(Element root) {
-        List<Element> doomed = new ArrayList<>();
-        for (Element element : root.getAllElements()) {
-            if (element == root) {
-                continue;
-            }
-            if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden"))
-                    || (element.hasAttr("style") && HIDDEN_STYLE.matcher(element.attr("style")).find())) {
-                doomed.add(element);
-            }
-        }
-        doomed.forEach(Element::remove);
+    private static boolean isHidden(Element element) {
+        return element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden"))
+                || (element.hasAttr("style") && HIDDEN_STYLE.matcher(element.attr("style")).find());
     }
 
     /**
