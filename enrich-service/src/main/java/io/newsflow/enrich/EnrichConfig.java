@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.newsflow.cli.ClientSettings;
+import io.newsflow.cli.Durations;
 import io.newsflow.cli.Setting;
 import io.newsflow.cli.Settings;
 import io.newsflow.enrich.deadletter.DeadLetterHandler;
@@ -9,6 +10,7 @@ import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -44,7 +47,9 @@ public record EnrichConfig(
         boolean detectLanguage,
         int maxArticleBytes,
         String groupInstanceId,
-        Optional<Integer> metricsPort) {
+        Optional<Integer> metricsPort,
+        Duration dedupWindow,
+        NearDuplicates nearDuplicates) {
 
     public static final String BOOTSTRAP_SERVERS = ClientSettings.BOOTSTRAP_SERVERS_ENV;
     public static final String SCHEMA_REGISTRY_URL = ClientSettings.SCHEMA_REGISTRY_URL_ENV;
@@ -64,6 +69,8 @@ public record EnrichConfig(
     public static final String MAX_ARTICLE_BYTES = ArticleSize.ENV;
     public static final String INSTANCE_ID = "NEWSFLOW_INSTANCE_ID";
     public static final String METRICS_PORT = "NEWSFLOW_METRICS_PORT";
+    public static final String DEDUP_WINDOW = "NEWSFLOW_DEDUP_WINDOW";
+    public static final String NEAR_DUPLICATES = "NEWSFLOW_NEAR_DUPLICATES";
 
     /**
      * Every setting, declared once: {@code newsflow enrich}'s flags ({@link EnrichCommand}), the defaults
@@ -97,6 +104,11 @@ public record EnrichConfig(
             Setting.of(MAX_TAGS, "--max-tags", String.valueOf(EntityTagger.DEFAULT_MAX_TAGS),
                     "most tags per article, best scores first; footer tags are always kept"),
             Setting.of(DETECT_LANGUAGE, null, "true", "set `language` (ISO 639-1) when the input has none"),
+            Setting.of(DEDUP_WINDOW, "--dedup-window", "7d", "an article id seen again within this time (record time) is not emitted "
+                    + "again, and near-duplicates are looked for among the articles of this time; the dedup state stores keep this much "
+                    + "(`30s`, `12h`, `7d` or ISO-8601)"),
+            Setting.of(NEAR_DUPLICATES, "--near-duplicates", "mark", "`mark`: a near-duplicate is emitted with `duplicateOf` = the id "
+                    + "of the first copy seen; `suppress`: it is not emitted (both counted in `newsflow_duplicates_total`)"),
             Setting.of(METRICS_PORT, "--metrics-port", null, "serve `/metrics` (Prometheus), `/healthz` and `/readyz` (ready = "
                     + "the Streams state is RUNNING) on this port, 0 for any free one").shownAs("off"));
 
@@ -122,6 +134,15 @@ public record EnrichConfig(
     /** Consumer fetch sized for ~3 KB articles (producer side: ClientSettings.ARTICLE_PRODUCER_DEFAULTS). */
     static final int CONSUMER_MAX_PARTITION_FETCH_BYTES = 8 * 1024 * 1024;
     static final int CONSUMER_MAX_POLL_RECORDS = 2_000;
+
+    /** What to do with a near-duplicate: emit it marked with {@code duplicateOf} (default), or not at all. */
+    public enum NearDuplicates {
+        MARK, SUPPRESS;
+
+        static NearDuplicates parse(String value) {
+            return NearDuplicates.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        }
+    }
 
     /** What to do with a record that cannot be decoded or is invalid. */
     public enum ErrorPolicy {
@@ -180,6 +201,18 @@ public record EnrichConfig(
         if (get(env, METRICS_PORT) != null) {
             metricsPort = Optional.of(wholeNumber(env, METRICS_PORT, 0, 65535, problems));
         }
+        Duration dedupWindow = Duration.ofDays(7);
+        try {
+            dedupWindow = Durations.parse(get(env, DEDUP_WINDOW));
+        } catch (IllegalArgumentException e) {
+            problems.add(DEDUP_WINDOW + ": " + e.getMessage());
+        }
+        NearDuplicates nearDuplicates = NearDuplicates.MARK;
+        try {
+            nearDuplicates = NearDuplicates.parse(get(env, NEAR_DUPLICATES));
+        } catch (IllegalArgumentException e) {
+            problems.add(NEAR_DUPLICATES + "=" + env.get(NEAR_DUPLICATES) + ": expected mark or suppress");
+        }
         Optional<String> instanceId = Optional.ofNullable(env.get(INSTANCE_ID)).map(String::strip).filter(s -> !s.isEmpty());
         instanceId.filter(id -> !id.matches("[A-Za-z0-9._-]{1,200}"))
                 .ifPresent(id -> problems.add(INSTANCE_ID + "=" + id + ": expected letters, digits, '.', '_' or '-'"));
@@ -190,7 +223,8 @@ public record EnrichConfig(
         Optional<Path> stateDir = Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of);
         return new EnrichConfig(client, applicationId, input, output, dlq, policy, guarantee, threads, replacements, stateDir,
                 gazetteer, noiseRules, maxTags, !detect.equals("false"), maxArticleBytes,
-                instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)), metricsPort);
+                instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)), metricsPort, dedupWindow,
+                nearDuplicates);
     }
 
     /** Kafka Streams properties: our tuned defaults, with raw client properties winning. */
@@ -215,6 +249,8 @@ public record EnrichConfig(
         ClientSettings.ARTICLE_PRODUCER_DEFAULTS.forEach((key, value) -> props.putIfAbsent(StreamsConfig.producerPrefix(key), value));
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 String.valueOf(ArticleSize.maxRequestSize(maxArticleBytes)));
+        // the dedup repartition topic and the changelogs carry whole articles: they take what the output topic takes
+        props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(ArticleSize.maxRequestSize(maxArticleBytes)));
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
                 String.valueOf(CONSUMER_MAX_PARTITION_FETCH_BYTES));
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), String.valueOf(CONSUMER_MAX_POLL_RECORDS));
@@ -225,7 +261,7 @@ public record EnrichConfig(
     public EnrichConfig withMaxArticleBytes(int limit) {
         return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
                 streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit, groupInstanceId,
-                metricsPort);
+                metricsPort, dedupWindow, nearDuplicates);
     }
 
     /** The state directory: the configured one, else Kafka Streams' default ({@code java.io.tmpdir/kafka-streams}). */

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.kstream.ValueMapper;
 
 /**
  * newsflow's own enrich series: {@code newsflow_articles_enriched_total},
- * {@code newsflow_articles_dead_lettered_total{stage}}, {@code newsflow_tags_per_article} (summary),
+ * {@code newsflow_articles_dead_lettered_total{stage}}, {@code newsflow_duplicates_total{kind,emitted}}, {@code newsflow_tags_per_article} (summary),
  * {@code newsflow_noise_lines_removed_total{rule}} and {@code newsflow_step_seconds{step}} (histogram),
  * next to {@code newsflow_consumer_lag_records} and the Kafka Streams, client and JVM metrics that
  * {@link EnrichApp} binds. Handed to the dead-letter handler through the
@@ -58,6 +58,13 @@ public final class EnrichMetrics {
         tags.record(tagCount);
         noiseByRule.forEach((rule, lines) -> Counter.builder("newsflow.noise.lines.removed").tag("rule", rule)
                 .description("Noise lines removed, by rule").register(registry).increment(lines));
+    }
+
+    /** A duplicate found by the dedup step: {@code kind} is {@code exact} (not emitted) or {@code near}. */
+    public void duplicate(String kind, boolean emitted) {
+        Counter.builder("newsflow.duplicates").tag("kind", kind).tag("emitted", String.valueOf(emitted))
+                .description("Duplicates found, by kind (exact: the same id again; near: the same story under another id) and whether emitted")
+                .register(registry).increment();
     }
 
     public void deadLettered(String stage) {

@@ -3,6 +3,8 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.clean.FooterTags;
 import io.newsflow.enrich.clean.NoiseStripper;
 import io.newsflow.enrich.step.Cleaned;
+import io.newsflow.enrich.step.Deduplicate;
+import io.newsflow.enrich.step.Fingerprint;
 import io.newsflow.enrich.step.ExtractHtml;
 import io.newsflow.enrich.step.Extracted;
 import io.newsflow.enrich.step.Tagged;
@@ -22,6 +24,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * The enrichment topology, all of it.
@@ -29,14 +32,18 @@ import org.apache.kafka.streams.kstream.Produced;
  * <pre>
  * news.articles.raw (String id, RawArticle as bytes)
  *   -> decode -> validate -> extract-html -> strip-noise -> extract-footer -> require-content -> tag-entities -> detect-language
- *   -> to-enriched-article -> key-by-id -> news.articles.enriched (String id, EnrichedArticle, at most the article-size limit)
+ *   -> to-enriched-article -> key-by-id -> fingerprint
+ *   -> dedup-repartition (one partition) -> dedup [stores dedup-ids, dedup-bands, dedup-signatures]
+ *   -> news.articles.enriched (String id, EnrichedArticle, at most the article-size limit)
  * </pre>
  *
  * A record that cannot be decoded, that a step rejects or fails on, or whose output is over the size
  * limit or cannot be written goes to news.articles.dlq with its original bytes and the reason: not by
  * a branch here, but through Kafka Streams' processing and production exception handlers ({@link io.newsflow.enrich.deadletter.DeadLetterHandler}), so no step needs a try/catch and
- * no single record can stop the stream. Stateless: scale out by running more instances with the same
- * application id.
+ * no single record can stop the stream. The text steps are stateless and spread over the input
+ * partitions: scale them out by running more instances with the same application id. The dedup step
+ * ({@link Deduplicate}) is the one stateful step: it sees every article through one partition, so
+ * "the first copy seen" means one thing, and its state (bounded by the dedup window) is changelogged.
  */
 public final class EnrichTopology {
 
@@ -61,6 +68,7 @@ public final class EnrichTopology {
                 enrichedSerde.deserializer());
         Deserializer<RawArticle> rawDeserializer = rawSerde.deserializer();
         StreamsBuilder builder = new StreamsBuilder();
+        Deduplicate.stores(config.dedupWindow()).forEach(builder::addStateStore);
 
         builder.stream(config.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw"))
                 .mapValues(metrics.timed("decode", bytes -> Validation.decode(rawDeserializer, config.inputTopic(), bytes)), Named.as("decode"))
@@ -84,6 +92,11 @@ public final class EnrichTopology {
                     return article;
                 }), Named.as("to-enriched-article"))
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-id"))
+                .processValues(Fingerprint::new, Named.as("fingerprint"))
+                .repartition(Repartitioned.<String, EnrichedArticle>as("dedup").withKeySerde(Serdes.String()).withValueSerde(limitedOutput)
+                        .withNumberOfPartitions(1))
+                .processValues(() -> new Deduplicate(config.dedupWindow(), config.nearDuplicates(), metrics), Named.as("dedup"),
+                        Deduplicate.IDS, Deduplicate.BANDS, Deduplicate.SIGNATURES)
                 .to(config.outputTopic(), Produced.with(Serdes.String(), limitedOutput).withName("write-enriched"));
 
         return builder.build();

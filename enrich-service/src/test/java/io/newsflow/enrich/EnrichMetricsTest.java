@@ -29,7 +29,7 @@ class EnrichMetricsTest {
         EnrichMetrics metrics = new EnrichMetrics(registry);
         SpecificAvroSerde<RawArticle> rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
-        Properties props = config.streamsProperties();
+        Properties props = TestDrivers.properties(config);
         props.put(EnrichMetrics.CONFIG, metrics);
         try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(config, TextSteps.bundled(), rawSerde, enrichedSerde,
                 Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC), metrics), props)) {

@@ -67,7 +67,7 @@ class EnrichTopologyTest {
         driver = new TopologyTestDriver(
                 EnrichTopology.build(config, steps, rawSerde, enrichedSerde,
                         Clock.fixed(NOW, ZoneOffset.UTC)),
-                config.streamsProperties());
+                TestDrivers.properties(config));
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), rawSerde.serializer());
         rawBytes = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED, Serdes.String().deserializer(), enrichedSerde.deserializer());
@@ -337,7 +337,7 @@ class EnrichTopologyTest {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(dead.value()).as("the raw record fits, so it is kept whole").isEqualTo(bytes);
         assertThat(dead.headers().lastHeader(DeadLetterHeaders.TRUNCATED_FROM)).isNull();
-        assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("write-enriched");
+        assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("dedup-repartition-sink");
         assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).startsWith("enriched article too large: ")
                 .contains("is over the article size limit of 16384 bytes (NEWSFLOW_MAX_ARTICLE_BYTES)");
         assertThat(header(dead.headers(), DeadLetterHeaders.EXCEPTION_CLASS))
@@ -379,7 +379,7 @@ class EnrichTopologyTest {
                 .describe().toString();
 
         assertThat(description).contains("read-raw", "decode", "validate", "strip-noise", "extract-footer", "require-content",
-                "tag-entities", "detect-language", "to-enriched-article", "key-by-id", "write-enriched");
+                "tag-entities", "detect-language", "to-enriched-article", "key-by-id", "fingerprint", "dedup-repartition", "dedup", "write-enriched");
         assertThat(description).doesNotContain("KSTREAM-MAPVALUES");
     }
 
@@ -387,7 +387,7 @@ class EnrichTopologyTest {
         EnrichConfig failing = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
                 EnrichConfig.ERROR_POLICY, "fail"));
         return new TopologyTestDriver(EnrichTopology.build(failing, STEPS, rawSerde, SpecificAvroSerde.forValues(failing.serdeConfig()),
-                Clock.systemUTC()), failing.streamsProperties());
+                Clock.systemUTC()), TestDrivers.properties(failing));
     }
 
     private static String header(Headers headers, String key) {

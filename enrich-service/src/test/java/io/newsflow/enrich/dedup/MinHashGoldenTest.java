@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class MinHashGoldenTest {
 
-    /** Near-duplicate when the estimated Jaccard similarity of the 3-shingle sets is at least this. */
-    static final double THRESHOLD = 0.5;
+    static final double THRESHOLD = MinHash.THRESHOLD;
 
     private static final TextSteps STEPS = TextSteps.bundled();
 

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.serve;
 
+import io.newsflow.cli.Durations;
 import io.newsflow.cli.ClientSettings;
 import io.newsflow.cli.Setting;
 import io.newsflow.cli.Settings;

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.serve;
 
+import io.newsflow.cli.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,16 +1,16 @@
-package io.newsflow.ingest.serve;
+package io.newsflow.cli;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Durations as operators write them: {@code 30s}, {@code 5m}, {@code 2h}, {@code 500ms}, or ISO-8601 ({@code PT5M}). */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (value.startsWith("p")) {

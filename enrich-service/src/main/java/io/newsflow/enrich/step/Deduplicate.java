@@ -1,0 +1,167 @@
+package io.newsflow.enrich.step;
+
+import io.newsflow.enrich.EnrichConfig.NearDuplicates;
+import io.newsflow.enrich.EnrichMetrics;
+import io.newsflow.enrich.dedup.MinHash;
+import io.newsflow.schema.EnrichedArticle;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * The dedup step. Exact re-delivery (an id seen within the window) is not emitted again. A near-duplicate
+ * (an earlier article within the window whose MinHash estimate reaches {@link MinHash#THRESHOLD}) gets
+ * {@code duplicateOf} = the id of the first copy seen of that story, or is not emitted, as configured.
+ *
+ * <p>Candidates come from LSH: each of the article's {@link MinHash#BANDS} band keys is looked up in
+ * {@value #BANDS} (band key -> the first article seen with it), never by comparing with every stored
+ * article; each candidate is then checked against its stored signature in {@value #SIGNATURES}. All
+ * three stores are window stores with retention = the window: what is older than the window (in record
+ * time) is dropped a segment at a time, so state is bounded by the articles of one window. They are
+ * changelogged by Kafka Streams, so they survive restarts and move with the task.
+ *
+ * <p>The topology sends every article here through one partition, so "first seen" is one order for the
+ * whole pipeline (no two copies can each be marked a duplicate of the other) and every id meets the same
+ * store; the text work before it stays spread over all partitions.
+ */
+public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
+
+    public static final String IDS = "dedup-ids";
+    public static final String BANDS = "dedup-bands";
+    public static final String SIGNATURES = "dedup-signatures";
+
+    private final long window;
+    private final boolean suppress;
+    private final EnrichMetrics metrics;
+    private FixedKeyProcessorContext<String, EnrichedArticle> context;
+    private WindowStore<String, Long> ids;
+    private WindowStore<Long, String> bands;
+    private WindowStore<String, byte[]> signatures;
+
+    public Deduplicate(Duration window, NearDuplicates policy, EnrichMetrics metrics) {
+        this.window = window.toMillis();
+        this.suppress = policy == NearDuplicates.SUPPRESS;
+        this.metrics = metrics;
+    }
+
+    /** The three window stores, each keeping {@code window} of record time (changelogged). */
+    public static List<StoreBuilder<WindowStore<?, ?>>> stores(Duration window) {
+        return List.of(
+                cast(Stores.windowStoreBuilder(Stores.persistentWindowStore(IDS, window, window, false), Serdes.String(), Serdes.Long())),
+                cast(Stores.windowStoreBuilder(Stores.persistentWindowStore(BANDS, window, window, false), Serdes.Long(), Serdes.String())),
+                cast(Stores.windowStoreBuilder(Stores.persistentWindowStore(SIGNATURES, window, window, false), Serdes.String(),
+                        Serdes.ByteArray())));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static StoreBuilder<WindowStore<?, ?>> cast(StoreBuilder builder) {
+        return builder;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+        this.context = context;
+        this.ids = context.getStateStore(IDS);
+        this.bands = context.getStateStore(BANDS);
+        this.signatures = context.getStateStore(SIGNATURES);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, EnrichedArticle> record) {
+        EnrichedArticle article = record.value();
+        String id = article.getId();
+        long time = record.timestamp();
+        if (first(ids, id, time) != null) {
+            metrics.duplicate("exact", false);
+            return;
+        }
+        ids.put(id, time, time);
+        int[] signature = signature(record);
+        long[] keys = MinHash.bands(signature);
+        String duplicateOf = firstCopy(id, signature, keys, time);
+        signatures.put(id, encode(signature, duplicateOf == null ? id : duplicateOf), time);
+        for (long key : keys) {
+            if (first(bands, key, time) == null) {
+                bands.put(key, id, time);
+            }
+        }
+        record.headers().remove(Fingerprint.HEADER);
+        if (duplicateOf == null) {
+            context.forward(record);
+            return;
+        }
+        metrics.duplicate("near", !suppress);
+        if (!suppress) {
+            article.setDuplicateOf(duplicateOf);
+            context.forward(record.withValue(article));
+        }
+    }
+
+    /**
+     * The id of the story's first copy: among the articles sharing a band with this one, the earliest whose
+     * signature reaches the threshold, or the copy that one was itself marked a duplicate of; null if none.
+     */
+    private String firstCopy(String id, int[] signature, long[] keys, long time) {
+        Map<String, Long> candidates = new HashMap<>();
+        for (long key : keys) {
+            KeyValue<Long, String> occupant = first(bands, key, time);
+            if (occupant != null && !occupant.value.equals(id)) {
+                candidates.merge(occupant.value, occupant.key, Math::min);
+            }
+        }
+        List<Map.Entry<String, Long>> byTime = new ArrayList<>(candidates.entrySet());
+        byTime.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+        for (Map.Entry<String, Long> candidate : byTime) {
+            KeyValue<Long, byte[]> stored = first(signatures, candidate.getKey(), time);
+            if (stored != null && MinHash.similarity(signature, decodeSignature(stored.value)) >= MinHash.THRESHOLD) {
+                return decodeRoot(stored.value);
+            }
+        }
+        return null;
+    }
+
+    /** The first entry for {@code key} within a window either side of {@code time} (time, value), or null. */
+    private <K, V> KeyValue<Long, V> first(WindowStore<K, V> store, K key, long time) {
+        try (WindowStoreIterator<V> entries = store.fetch(key, Math.max(0, time - window), time + window)) {
+            return entries.hasNext() ? entries.next() : null;
+        }
+    }
+
+    private static int[] signature(FixedKeyRecord<String, EnrichedArticle> record) {
+        Header header = record.headers().lastHeader(Fingerprint.HEADER);
+        int[] carried = header == null ? null : MinHash.fromBytes(header.value());
+        return carried != null ? carried : MinHash.signature(record.value().getBody());
+    }
+
+    /** A stored signature: the signature's bytes, then the id of the story's first copy. */
+    private static byte[] encode(int[] signature, String root) {
+        byte[] sig = MinHash.toBytes(signature);
+        byte[] rootBytes = root.getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(sig, sig.length + rootBytes.length);
+        System.arraycopy(rootBytes, 0, out, sig.length, rootBytes.length);
+        return out;
+    }
+
+    private static int[] decodeSignature(byte[] stored) {
+        return MinHash.fromBytes(Arrays.copyOf(stored, MinHash.SIZE * Integer.BYTES));
+    }
+
+    private static String decodeRoot(byte[] stored) {
+        int offset = MinHash.SIZE * Integer.BYTES;
+        return new String(stored, offset, stored.length - offset, StandardCharsets.UTF_8);
+    }
+}
