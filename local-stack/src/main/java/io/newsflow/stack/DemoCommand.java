@@ -82,22 +82,37 @@ public final class DemoCommand implements Callable<Integer> {
             resources.enrich.start();
             err.println("demo: stack up in " + seconds(started) + " s; ingesting " + String.join(" ", paths));
 
-            Ingester.Result ingested;
-            try (Ingester ingester = new Ingester(settings, Topics.RAW, Duration.ofSeconds(15), err)) {
-                int limit = ingester.checkReachable(config.maxArticleBytes());
-                ingested = ingester.ingest(paths, System.in, new ArticleSources(InputFormat.AUTO, null, limit, Clock.systemUTC()));
+            int published = 0;
+            int rejected = 0;
+            int enriched = 0;
+            int deadLettered = 0;
+            int marked = 0;
+            for (Batch batch : batches(paths)) {
+                if (batch.note() != null) {
+                    err.println("demo: " + batch.note());
+                }
+                Ingester.Result ingested;
+                try (Ingester ingester = new Ingester(settings, Topics.RAW, Duration.ofSeconds(15), err)) {
+                    int limit = ingester.checkReachable(config.maxArticleBytes());
+                    ingested = ingester.ingest(batch.paths(), System.in, new ArticleSources(InputFormat.AUTO, null, limit, Clock.systemUTC()));
+                }
+                if (ingested.fatal() != null) {
+                    err.println("demo: " + ingested.fatal());
+                    return ExitCodes.FATAL;
+                }
+                Outcome outcome = awaitResults(settings, new HashSet<>(ingested.ids()), Duration.ofSeconds(timeoutSeconds), out, err);
+                published += ingested.published();
+                rejected += ingested.rejected();
+                enriched += outcome.enriched();
+                deadLettered += outcome.deadLettered();
+                marked += outcome.marked();
+                if (outcome.missing() > 0) {
+                    err.println("demo: " + outcome.missing() + " articles did not come through within " + timeoutSeconds + " s");
+                    return ExitCodes.FATAL;
+                }
             }
-            if (ingested.fatal() != null) {
-                err.println("demo: " + ingested.fatal());
-                return ExitCodes.FATAL;
-            }
-            Outcome outcome = awaitResults(settings, new HashSet<>(ingested.ids()), Duration.ofSeconds(timeoutSeconds), out, err);
-            err.printf("demo: ingested %d, enriched %d, dead-lettered %d, rejected %d inputs in %s s%n",
-                    ingested.published(), outcome.enriched(), outcome.deadLettered(), ingested.rejected(), seconds(started));
-            if (outcome.missing() > 0) {
-                err.println("demo: " + outcome.missing() + " articles did not come through within " + timeoutSeconds + " s");
-                return ExitCodes.FATAL;
-            }
+            err.printf("demo: ingested %d, enriched %d (%d marked duplicateOf an earlier article), dead-lettered %d, rejected %d inputs in %s s%n",
+                    published, enriched, marked, deadLettered, rejected, seconds(started));
             if (keepRunning) {
                 err.println("demo: still running; connect with");
                 err.println("  ./newsflow consume --from-beginning --bootstrap-servers " + stack.bootstrapServers()
@@ -107,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
                 err.println("demo: Ctrl-C to stop");
                 new CountDownLatch(1).await();
             }
-            return ingested.rejected() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+            return rejected > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
         } catch (IOException | Preflight.Failed e) {
             err.println("demo: " + e.getMessage());
             return ExitCodes.FATAL;
@@ -121,7 +136,33 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private record Outcome(int enriched, int deadLettered, int missing) {
+    private record Outcome(int enriched, int deadLettered, int marked, int missing) {
+    }
+
+    /** Paths ingested together, and what to say first. */
+    private record Batch(List<String> paths, String note) {
+    }
+
+    /**
+     * The user's paths in one batch; by default the samples, then (once they are through) the copy of one
+     * of them in {@code samples/syndicated/}, so the demo shows what a near-duplicate looks like.
+     */
+    private List<Batch> batches(List<String> paths) throws IOException {
+        if (!inputs.isEmpty()) {
+            return List.of(new Batch(paths, null));
+        }
+        Path samples = samplesFolder();
+        Path syndicated = samples.resolve("syndicated");
+        List<String> originals;
+        try (var files = Files.list(samples)) {
+            originals = files.filter(Files::isRegularFile).map(Path::toString).sorted().toList();
+        }
+        if (!Files.isDirectory(syndicated)) {
+            return List.of(new Batch(originals, null));
+        }
+        return List.of(new Batch(originals, null), new Batch(List.of(syndicated.toString()),
+                "feeding " + syndicated + " (the harbour strike as another site ran it: ads moved, a dateline, a word edited, "
+                        + "another footer): it comes out with duplicateOf = the first copy's id"));
     }
 
     /** Prints enriched articles as they arrive until every id is enriched or dead-lettered, or the deadline. */
@@ -133,6 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
         SpecificAvroSerde<EnrichedArticle> serde = SpecificAvroSerde.forValues(settings.serdeConfig());
         int enriched = 0;
         int deadLettered = 0;
+        int marked = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -146,21 +188,27 @@ public final class DemoCommand implements Callable<Integer> {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
                     if (record.topic().equals(Topics.DLQ)) {
+                        if (!pending.remove(key)) {
+                            continue; // an earlier batch's record
+                        }
                         deadLettered++;
-                        pending.remove(key);
                         Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON);
                         err.println("demo: dead-lettered " + key + ": "
                                 + (reason == null ? "?" : new String(reason.value(), StandardCharsets.UTF_8)));
                     } else {
+                        if (!pending.remove(key)) {
+                            continue; // an earlier batch's record
+                        }
                         enriched++;
-                        pending.remove(key);
-                        out.println(RecordJson.value(serde.deserializer().deserialize(record.topic(), record.value())));
+                        EnrichedArticle article = serde.deserializer().deserialize(record.topic(), record.value());
+                        marked += article.getDuplicateOf() == null ? 0 : 1;
+                        out.println(RecordJson.value(article));
                     }
                 }
                 out.flush();
             }
         }
-        return new Outcome(enriched, deadLettered, pending.size());
+        return new Outcome(enriched, deadLettered, marked, pending.size());
     }
 
     private static Path samplesFolder() {
