@@ -100,6 +100,8 @@ public class TextBenchmarks {
     }
 
     /** The whole text work of the topology: strip noise, take the footer, tag (entities, role cues, topics). */
+    private final io.newsflow.enrich.tag.TopicClassifier classifier = io.newsflow.enrich.tag.TopicClassifier.bundled();
+
     @Benchmark
     public List<FoundTag> cleanAndTag() {
         String article = articles.get(index());
@@ -108,6 +110,18 @@ public class TextBenchmarks {
     }
 
     /** The extract-html step: a news page of typical size (about 40 KB of HTML) to its main text and metadata. */
+    /** The trained topic classifier alone (issue 11's budget: at most 20 us per seed-sized article). */
+    @Benchmark
+    public io.newsflow.enrich.tag.TopicClassifier.Result classifyTopics() {
+        return classifier.classify(cleaned.get(index()));
+    }
+
+    /** The MinHash signature the dedup step needs for each article. */
+    @Benchmark
+    public int[] minHash() {
+        return io.newsflow.enrich.dedup.MinHash.signature(cleaned.get(index()));
+    }
+
     @Benchmark
     public ExtractedPage extractHtml() {
         return extractor.extract(pages.get(index()));

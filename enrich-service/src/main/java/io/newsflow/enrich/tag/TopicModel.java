@@ -21,6 +21,8 @@ public final class TopicModel {
     static final double MIN_SCORE = 3.0;
     static final double RELATIVE_TO_BEST = 0.34;
     static final int MAX_TOPICS = 3;
+    /** The classifier's best label becomes a topic on its own at this probability. */
+    static final double MIN_CLASSIFIER_PROBABILITY = 0.9;
 
     /** A chosen topic: its label, raw score and score relative to the best topic (0-1). */
     public record Topic(String label, double score, double relative, int mentions) {
@@ -152,6 +154,34 @@ public final class TopicModel {
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
                 .limit(MAX_TOPICS)
                 .map(e -> new Topic(labels.get(e.getKey()), e.getValue(), e.getValue() / top, mentions[e.getKey()]))
+                .toList();
+    }
+
+    /**
+     * The keyword topics with the trained classifier's say ({@link TopicClassifier}): each topic scores
+     * its keyword score relative to the best keyword topic (0-1) plus the classifier's probability for it
+     * (a label the classifier does not know counts its keyword score twice),
+     * and the classifier's best label joins when its probability reaches {@link #MIN_CLASSIFIER_PROBABILITY}
+     * (with no keyword hit at all too). Best first, at most {@link #MAX_TOPICS}; {@code relative} is the
+     * combined score over the best one's.
+     */
+    static List<Topic> blend(List<Topic> keyword, TopicClassifier.Result classifier) {
+        Map<String, double[]> combined = new LinkedHashMap<>();
+        for (Topic topic : keyword) {
+            // a label the classifier was not trained on (conflict, weather, labour...) keeps its keyword standing, on the same 0-2 scale
+            double say = classifier.labels().contains(topic.label()) ? classifier.probability(topic.label()) : topic.relative();
+            combined.put(topic.label(), new double[] {topic.relative() + say, topic.mentions()});
+        }
+        int best = classifier.best();
+        double probability = classifier.posterior()[best];
+        if (classifier.matched() > 0 && probability >= MIN_CLASSIFIER_PROBABILITY) {
+            combined.putIfAbsent(classifier.labels().get(best), new double[] {probability, 0});
+        }
+        double top = combined.values().stream().mapToDouble(v -> v[0]).max().orElse(1.0);
+        return combined.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+                .limit(MAX_TOPICS)
+                .map(e -> new Topic(e.getKey(), e.getValue()[0], e.getValue()[0] / top, (int) e.getValue()[1]))
                 .toList();
     }
 
