@@ -119,7 +119,7 @@ public final class EntityTagger {
             double raw = mentions + (hits.firstAt(e) < LEDE_CHARS ? LEDE_BONUS : 0);
             scored.add(new Scored(entry.canonical(), entry.type(), TagOrigin.GAZETTEER, mentions, raw));
         }
-        List<TopicModel.Topic> chosenTopics = TopicModel.blend(topics.score(topicHits), classifier.classify(body));
+        List<TopicModel.Topic> chosenTopics = topics.blend(topics.score(topicHits), classifier.classify(body));
         for (RoleCuePeople.Person person : RoleCuePeople.find(body, roles.ends, roles.count, this::isKnownName)) {
             if (!footerNames.contains(person.name())) {
                 double raw = ROLE_CUE_WEIGHT * (person.mentions() + (person.firstAt() < LEDE_CHARS ? LEDE_BONUS : 0));

@@ -23,6 +23,8 @@ public final class TopicModel {
     static final int MAX_TOPICS = 3;
     /** The classifier's best label becomes a topic on its own at this probability. */
     static final double MIN_CLASSIFIER_PROBABILITY = 0.9;
+    /** ... and when at least this many of the text's words and word pairs are in its vocabulary (a sentence is not enough). */
+    static final int MIN_CLASSIFIER_FEATURES = 20;
 
     /** A chosen topic: its label, raw score and score relative to the best topic (0-1). */
     public record Topic(String label, double score, double relative, int mentions) {
@@ -162,10 +164,11 @@ public final class TopicModel {
      * its keyword score relative to the best keyword topic (0-1) plus the classifier's probability for it
      * (a label the classifier does not know counts its keyword score twice),
      * and the classifier's best label joins when its probability reaches {@link #MIN_CLASSIFIER_PROBABILITY}
-     * (with no keyword hit at all too). Best first, at most {@link #MAX_TOPICS}; {@code relative} is the
+     * and at least {@link #MIN_CLASSIFIER_FEATURES} features matched, and only a label this model has (a model
+     * without labels chooses no topics). Best first, at most {@link #MAX_TOPICS}; {@code relative} is the
      * combined score over the best one's.
      */
-    static List<Topic> blend(List<Topic> keyword, TopicClassifier.Result classifier) {
+    List<Topic> blend(List<Topic> keyword, TopicClassifier.Result classifier) {
         Map<String, double[]> combined = new LinkedHashMap<>();
         for (Topic topic : keyword) {
             // a label the classifier was not trained on (conflict, weather, labour...) keeps its keyword standing, on the same 0-2 scale
@@ -174,8 +177,9 @@ public final class TopicModel {
         }
         int best = classifier.best();
         double probability = classifier.posterior()[best];
-        if (classifier.matched() > 0 && probability >= MIN_CLASSIFIER_PROBABILITY) {
-            combined.putIfAbsent(classifier.labels().get(best), new double[] {probability, 0});
+        String label = classifier.labels().get(best);
+        if (classifier.matched() >= MIN_CLASSIFIER_FEATURES && probability >= MIN_CLASSIFIER_PROBABILITY && labels.contains(label)) {
+            combined.putIfAbsent(label, new double[] {probability, 0});
         }
         double top = combined.values().stream().mapToDouble(v -> v[0]).max().orElse(1.0);
         return combined.entrySet().stream()
