@@ -49,7 +49,8 @@ class EnrichOpsIT {
                 Thread.sleep(200);
             }
 
-            Ingester.Result ingested = Pipeline.ingest(topics.raw(), List.of(dir.toString()));
+            // the two files, not the folder: the enrich state directory (RocksDB files of the dedup stores) is in it too
+            Ingester.Result ingested = Pipeline.ingest(topics.raw(), List.of(dir.resolve("a.txt").toString(), dir.resolve("b.txt").toString()));
             assertThat(ingested.published()).isEqualTo(2);
             Pipeline.readEnriched(topics.enriched(), Duration.ofSeconds(60), seen -> seen.size() >= 1);
 
