@@ -18,7 +18,7 @@ Both are read with `git show`, checked against the SHA-256 pinned below, split 8
 text (seed below), and the model is written to
 enrich-service/src/main/resources/topic-classifier.tsv.gz; the held-out 20% goes to
 enrich-service/src/test/resources/topics/heldout.tsv, which TopicClassifierTest scores. Deterministic:
-the same inputs give the same bytes. Tokens and hashes are exactly TopicClassifier.java's.
+the same inputs give the same bytes. Tokens and hashes are exactly WordHashes.java's (used by TopicClassifier and MinHash).
 """
 import collections, gzip, hashlib, json, math, os, re, subprocess, sys
 
@@ -47,7 +47,7 @@ M64 = (1 << 64) - 1
 WORD = re.compile(r"[^\W_]+")
 
 
-def mix(z):  # splitmix64's finaliser, as MinHash.mix / TopicClassifier.mix
+def mix(z):  # splitmix64's finaliser, as WordHashes.mix
     z = ((z ^ (z >> 30)) * 0xbf58476d1ce4e5b9) & M64
     z = ((z ^ (z >> 27)) * 0x94d049bb133111eb) & M64
     return z ^ (z >> 31)

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.dedup;
 
+import io.newsflow.enrich.clean.WordHashes;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -34,7 +35,7 @@ public final class MinHash {
     static {
         long seed = 0x5eed_2026_1127L;
         for (int i = 0; i < SIZE; i++) {
-            seed = mix(seed + 0x9e3779b97f4a7c15L);
+            seed = WordHashes.mix(seed + 0x9e3779b97f4a7c15L);
             SEEDS[i] = seed;
         }
     }
@@ -48,7 +49,7 @@ public final class MinHash {
         java.util.Arrays.fill(signature, Integer.MAX_VALUE);
         for (long shingle : shingles(text)) {
             for (int i = 0; i < SIZE; i++) {
-                int hash = (int) (mix(shingle ^ SEEDS[i]) >>> 33);
+                int hash = (int) (WordHashes.mix(shingle ^ SEEDS[i]) >>> 33);
                 if (hash < signature[i]) {
                     signature[i] = hash;
                 }
@@ -74,7 +75,7 @@ public final class MinHash {
         for (int band = 0; band < BANDS; band++) {
             long key = band;
             for (int row = 0; row < ROWS; row++) {
-                key = mix(key * 0x100000001b3L + signature[band * ROWS + row]);
+                key = WordHashes.mix(key * 0x100000001b3L + signature[band * ROWS + row]);
             }
             bands[band] = key;
         }
@@ -116,28 +117,16 @@ public final class MinHash {
     static Set<Long> shingles(String text) {
         Set<Long> shingles = new HashSet<>();
         long[] window = new long[SHINGLE];
-        int words = 0;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            int cp = text.codePointAt(i);
-            if (!Character.isLetterOrDigit(cp)) {
-                i += Character.charCount(cp);
-                continue;
+        int[] words = {0};
+        WordHashes.each(text, hash -> {
+            window[words[0] % SHINGLE] = hash;
+            words[0]++;
+            if (words[0] >= SHINGLE) {
+                shingles.add(shingle(window, words[0], SHINGLE));
             }
-            long hash = 0xcbf29ce484222325L; // FNV-1a over the lowercased word
-            while (i < n && Character.isLetterOrDigit(cp = text.codePointAt(i))) {
-                hash = (hash ^ Character.toLowerCase(cp)) * 0x100000001b3L;
-                i += Character.charCount(cp);
-            }
-            window[words % SHINGLE] = hash;
-            words++;
-            if (words >= SHINGLE) {
-                shingles.add(shingle(window, words, SHINGLE));
-            }
-        }
-        if (words > 0 && words < SHINGLE) {
-            shingles.add(shingle(window, words, words));
+        });
+        if (words[0] > 0 && words[0] < SHINGLE) {
+            shingles.add(shingle(window, words[0], words[0]));
         }
         return shingles;
     }
@@ -145,15 +134,8 @@ public final class MinHash {
     private static long shingle(long[] window, int words, int count) {
         long combined = 0;
         for (int k = count; k >= 1; k--) {
-            combined = mix(combined * 31 + window[(words - k) % SHINGLE]);
+            combined = WordHashes.mix(combined * 31 + window[(words - k) % SHINGLE]);
         }
         return combined;
-    }
-
-    /** splitmix64's finaliser: every input bit moves about half the output bits. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

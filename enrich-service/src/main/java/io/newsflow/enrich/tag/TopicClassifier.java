@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import io.newsflow.enrich.clean.WordHashes;
 
 /**
  * A trained topic classifier: multinomial naive Bayes with uniform priors over hashed word unigrams and
@@ -129,43 +130,17 @@ public final class TopicClassifier {
     /** The posterior over {@link #labels()} for {@code text} (uniform when no feature is known). */
     public Result classify(String text) {
         double[] score = new double[classes];
-        int matched = 0;
-        long previous = 0;
-        boolean havePrevious = false;
-        int n = text == null ? 0 : text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            int cp = c < 128 ? c : text.codePointAt(i);
-            if (c < 128 ? ASCII_WORD[c] == 0 : !Character.isLetterOrDigit(cp)) {
-                i += c < 128 ? 1 : Character.charCount(cp);
-                continue;
+        long[] previous = {0, 0}; // the last word's hash, and 1 once there is one
+        int[] found = {0};
+        WordHashes.each(text, word -> {
+            found[0] += add(WordHashes.mix(word), score);
+            if (previous[1] != 0) {
+                found[0] += add(WordHashes.mix(previous[0] * 31 + word), score);
             }
-            long word = 0xcbf29ce484222325L;
-            while (i < n) {
-                c = text.charAt(i);
-                if (c < 128) { // the common case, without the code-point calls
-                    if (ASCII_WORD[c] == 0) {
-                        break;
-                    }
-                    word = (word ^ ASCII_WORD[c]) * 0x100000001b3L;
-                    i++;
-                    continue;
-                }
-                cp = text.codePointAt(i);
-                if (!Character.isLetterOrDigit(cp)) {
-                    break;
-                }
-                word = (word ^ Character.toLowerCase(cp)) * 0x100000001b3L;
-                i += Character.charCount(cp);
-            }
-            matched += add(mix(word), score);
-            if (havePrevious) {
-                matched += add(mix(previous * 31 + word), score);
-            }
-            previous = word;
-            havePrevious = true;
-        }
+            previous[0] = word;
+            previous[1] = 1;
+        });
+        int matched = found[0];
         double temperature = Math.max(1.0, matched / FEATURES_PER_TEMPERATURE);
         double top = Double.NEGATIVE_INFINITY;
         for (double s : score) {
@@ -202,21 +177,5 @@ public final class TopicClassifier {
             slot = (slot + 1) & mask;
         }
         return 0;
-    }
-
-    /** For each ASCII character: its lowercase form if it is a letter or digit, else 0. */
-    private static final char[] ASCII_WORD = new char[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            ASCII_WORD[c] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
-        }
-    }
-
-    /** splitmix64's finaliser (as MinHash and train.py). */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }
