@@ -87,28 +87,28 @@ public final class DemoCommand implements Callable<Integer> {
             int enriched = 0;
             int deadLettered = 0;
             int marked = 0;
-            for (Batch batch : batches(paths)) {
-                if (batch.note() != null) {
-                    err.println("demo: " + batch.note());
-                }
-                Ingester.Result ingested;
-                try (Ingester ingester = new Ingester(settings, Topics.RAW, Duration.ofSeconds(15), err)) {
-                    int limit = ingester.checkReachable(config.maxArticleBytes());
-                    ingested = ingester.ingest(batch.paths(), System.in, new ArticleSources(InputFormat.AUTO, null, limit, Clock.systemUTC()));
-                }
-                if (ingested.fatal() != null) {
-                    err.println("demo: " + ingested.fatal());
-                    return ExitCodes.FATAL;
-                }
-                Outcome outcome = awaitResults(settings, new HashSet<>(ingested.ids()), Duration.ofSeconds(timeoutSeconds), out, err);
-                published += ingested.published();
-                rejected += ingested.rejected();
-                enriched += outcome.enriched();
-                deadLettered += outcome.deadLettered();
-                marked += outcome.marked();
-                if (outcome.missing() > 0) {
-                    err.println("demo: " + outcome.missing() + " articles did not come through within " + timeoutSeconds + " s");
-                    return ExitCodes.FATAL;
+            try (Ingester ingester = new Ingester(settings, Topics.RAW, Duration.ofSeconds(15), err)) {
+                int limit = ingester.checkReachable(config.maxArticleBytes());
+                for (Batch batch : batches(paths)) {
+                    if (batch.note() != null) {
+                        err.println("demo: " + batch.note());
+                    }
+                    Ingester.Result ingested = ingester.ingest(batch.paths(), System.in,
+                            new ArticleSources(InputFormat.AUTO, null, limit, Clock.systemUTC()));
+                    if (ingested.fatal() != null) {
+                        err.println("demo: " + ingested.fatal());
+                        return ExitCodes.FATAL;
+                    }
+                    Outcome outcome = awaitResults(settings, new HashSet<>(ingested.ids()), Duration.ofSeconds(timeoutSeconds), out, err);
+                    published += ingested.published();
+                    rejected += ingested.rejected();
+                    enriched += outcome.enriched();
+                    deadLettered += outcome.deadLettered();
+                    marked += outcome.marked();
+                    if (outcome.missing() > 0) {
+                        err.println("demo: " + outcome.missing() + " articles did not come through within " + timeoutSeconds + " s");
+                        return ExitCodes.FATAL;
+                    }
                 }
             }
             err.printf("demo: ingested %d, enriched %d (%d marked duplicateOf an earlier article), dead-lettered %d, rejected %d inputs in %s s%n",
