@@ -31,6 +31,8 @@ UCI = ("337acd8cd650fed82c3c23f7442ecba46f89fb4b", [
 SEED = b"newsflow-topics-2026"
 ALPHA = 0.1          # additive smoothing
 MIN_COUNT = 2        # a feature must occur at least this often in the training split
+STEP = 0.05          # the model stores each feature's log-probabilities minus the row's largest, in steps of this many nats,
+FLOOR = -127         # as integers down to this (one byte each: the table stays small enough for the CPU's caches)
 MIN_CLASS = 100      # a label needs this many training texts (education and religion have 12 and 33: left out)
 ECON, ARTS, POL, SPORT, SCI = ("economy, business and finance", "arts, culture, entertainment and media", "politics", "sport",
                                "science and technology")
@@ -65,6 +67,11 @@ def features(text):
     out = [mix(w) for w in words]
     out += [mix((a * 31 + b) & M64) for a, b in zip(words, words[1:])]
     return out
+
+
+def quantize(row):
+    top = max(row)
+    return [max(FLOOR, round((w - top) / STEP)) for w in row]
 
 
 def git_show(checkout, commit, path, sha):
@@ -116,14 +123,17 @@ def main():
     totals = [sum(counts[f][k] for f in vocab) for k in range(len(labels))]
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
     model = os.path.join(root, "enrich-service", "src", "main", "resources", "topic-classifier.tsv.gz")
+    logp = {f: quantize([math.log((counts[f][k] + ALPHA) / (totals[k] + ALPHA * len(vocab))) for k in range(len(labels))])
+            for f in vocab}
     lines = ["# newsflow topic classifier: multinomial naive Bayes, uniform priors, over hashed word unigrams and bigrams",
              "# made by tools/topic-classifier/train.py from the HuffPost News Category Dataset v3 (first 10,000 records; Misra 2022)",
              "# and the UCI News Aggregator dataset (13,340 headlines; Gasparetti 2016), both CC BY 4.0: see tools/topic-classifier/README.md",
-             f"# alpha {ALPHA}, min count {MIN_COUNT}, {len(train)} training texts, {len(vocab)} features",
-             "labels\t" + "\t".join(labels)]
+             f"# alpha {ALPHA}, min count {MIN_COUNT}, {len(train)} training texts, {len(vocab)} features;",
+             "# a row: the feature's hash, then log P(feature | label) minus the row's largest, in steps (nats per step below)",
+             "labels\t" + "\t".join(labels),
+             f"step\t{STEP}"]
     for f in vocab:
-        c = counts[f]
-        lines.append(f"{f:016x}\t" + "\t".join(f"{math.log((c[k] + ALPHA) / (totals[k] + ALPHA * len(vocab))):.3f}" for k in range(len(labels))))
+        lines.append(f"{f:016x}\t" + "\t".join(str(q) for q in logp[f]))
     with open(model, "wb") as out:
         with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as gz:
             gz.write(("\n".join(lines) + "\n").encode("utf-8"))
@@ -134,12 +144,11 @@ def main():
                   " UCI News Aggregator, Gasparetti 2016)\n# label<TAB>source<TAB>text\n")
         for label, text, source in test:
             out.write(f"{label}\t{source}\t{' '.join(text.split())}\n")
-    # held-out accuracy of the model alone, as Java computes it
-    logp = {f: [math.log((counts[f][k] + ALPHA) / (totals[k] + ALPHA * len(vocab))) for k in range(len(labels))] for f in vocab}
+    # held-out accuracy of the model alone, as Java computes it (integer sums of the stored steps)
     right = collections.Counter()
     seen = collections.Counter()
     for label, text, _ in test:
-        score = [0.0] * len(labels)
+        score = [0] * len(labels)
         for f in features(text):
             if f in logp:
                 score = [s + w for s, w in zip(score, logp[f])]

@@ -99,9 +99,9 @@ public class TextBenchmarks {
         return i;
     }
 
-    /** The whole text work of the topology: strip noise, take the footer, tag (entities, role cues, topics). */
     private final io.newsflow.enrich.tag.TopicClassifier classifier = io.newsflow.enrich.tag.TopicClassifier.bundled();
 
+    /** The whole text work of the topology: strip noise, take the footer, tag (entities, role cues, topics). */
     @Benchmark
     public List<FoundTag> cleanAndTag() {
         String article = articles.get(index());
@@ -109,7 +109,6 @@ public class TextBenchmarks {
         return steps.tagger().tag(clean.clean().text(), clean.tags());
     }
 
-    /** The extract-html step: a news page of typical size (about 40 KB of HTML) to its main text and metadata. */
     /** The trained topic classifier alone (issue 11's budget: at most 20 us per seed-sized article). */
     @Benchmark
     public io.newsflow.enrich.tag.TopicClassifier.Result classifyTopics() {
@@ -122,6 +121,7 @@ public class TextBenchmarks {
         return io.newsflow.enrich.dedup.MinHash.signature(cleaned.get(index()));
     }
 
+    /** The extract-html step: a news page of typical size (about 40 KB of HTML) to its main text and metadata. */
     @Benchmark
     public ExtractedPage extractHtml() {
         return extractor.extract(pages.get(index()));

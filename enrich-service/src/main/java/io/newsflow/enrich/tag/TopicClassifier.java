@@ -27,13 +27,22 @@ public final class TopicClassifier {
 
     private final List<String> labels;
     private final int classes;
+    /** Nats per stored step: a weight is log P(feature | label) minus the row's largest, in steps (so 0 down to -127). */
+    private final double step;
     /**
-     * Open addressing, {@link #stride} longs a slot: the key (0 = empty), then the row's log P(feature | class)
-     * as floats two to a long, so a hit reads one place in memory.
+     * Open addressing, at most an eighth full, so the first slot settles nine lookups in ten, hit or miss (half the
+     * features of a text are unknown), without a branch the CPU could mispredict: {@code keys} holds a feature's high 32
+     * bits (0 = empty) at the slot its low bits name, {@code packed} the row, one long: label k's weight + 128 in byte k,
+     * so summing rows is two masks and two additions into 16-bit lanes (SWAR) rather than a loop over labels.
      */
-    private final long[] table;
-    private final int stride;
+    private final int[] keys;
+    private final long[] packed;
     private final int mask;
+    /** Labels a model may have: one long holds a row. */
+    static final int MAX_LABELS = 8;
+    /** Sixteen bits per lane hold this many rows of at most 128 before the sums must be moved to ints. */
+    private static final int ROWS_PER_FLUSH = 256;
+    private static final long EVEN_BYTES = 0x00FF00FF00FF00FFL;
 
     /** The result for one text: a tempered posterior per label (summing to 1), and how many features counted. */
     public record Result(List<String> labels, double[] posterior, int matched) {
@@ -51,26 +60,35 @@ public final class TopicClassifier {
         }
     }
 
-    private TopicClassifier(List<String> labels, List<Long> features, List<float[]> logProbabilities) {
+    private TopicClassifier(List<String> labels, double step, List<Long> features, List<byte[]> rows) {
         this.labels = List.copyOf(labels);
         this.classes = labels.size();
-        int capacity = Integer.highestOneBit(Math.max(16, features.size() * 2)) << 1;
-        this.stride = 1 + (classes + 1) / 2;
-        this.table = new long[capacity * stride];
+        this.step = step;
+        if (classes > MAX_LABELS) {
+            throw new IllegalArgumentException("the topic classifier packs at most " + MAX_LABELS + " labels, not " + classes);
+        }
+        int capacity = Integer.highestOneBit(Math.max(16, features.size() * 4)) << 1;
+        this.keys = new int[capacity];
+        this.packed = new long[capacity];
         this.mask = capacity - 1;
         for (int row = 0; row < features.size(); row++) {
-            long key = features.get(row) == 0 ? 1 : features.get(row);
-            int slot = (int) (key ^ (key >>> 32)) & mask;
-            while (table[slot * stride] != 0) {
+            long feature = features.get(row);
+            int slot = (int) feature & mask;
+            while (keys[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            table[slot * stride] = key;
-            float[] row2 = logProbabilities.get(row);
+            keys[slot] = check(feature);
+            byte[] weights = rows.get(row);
             for (int k = 0; k < classes; k++) {
-                long bits = Float.floatToRawIntBits(row2[k]) & 0xffffffffL;
-                table[slot * stride + 1 + k / 2] |= (k % 2 == 0) ? bits : bits << 32;
+                packed[slot] |= (long) (weights[k] + 128) << (8 * k); // 1..128, so a known row is never 0
             }
         }
+    }
+
+    /** The key's other half, what a slot keeps to tell features apart (never 0, which marks an empty slot). */
+    private static int check(long feature) {
+        int check = (int) (feature >>> 32);
+        return check == 0 ? 1 : check;
     }
 
     /** The model that ships with enrich-service, read once. */
@@ -96,8 +114,9 @@ public final class TopicClassifier {
     static TopicClassifier read(InputStream gunzipped) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(gunzipped, StandardCharsets.UTF_8));
         List<String> labels = null;
+        double step = 0;
         List<Long> features = new ArrayList<>();
-        List<float[]> logProbabilities = new ArrayList<>();
+        List<byte[]> rows = new ArrayList<>();
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
@@ -107,20 +126,29 @@ public final class TopicClassifier {
                 labels = Arrays.asList(fields).subList(1, fields.length);
                 continue;
             }
-            if (labels == null || fields.length != labels.size() + 1) {
-                throw new IOException("topic classifier: malformed line " + (features.size() + 1));
+            if (fields[0].equals("step") && fields.length == 2) {
+                step = Double.parseDouble(fields[1]);
+                continue;
+            }
+            if (labels == null || step <= 0 || fields.length != labels.size() + 1) {
+                throw new IOException("topic classifier: malformed line " + (features.size() + 1)
+                        + " (a row needs the labels and step lines before it, and a weight per label)");
             }
             features.add(Long.parseUnsignedLong(fields[0], 16));
-            float[] row = new float[labels.size()];
+            byte[] row = new byte[labels.size()];
             for (int k = 0; k < row.length; k++) {
-                row[k] = Float.parseFloat(fields[k + 1]);
+                int weight = Integer.parseInt(fields[k + 1]);
+                if (weight > 0 || weight < Byte.MIN_VALUE) {
+                    throw new IOException("topic classifier: weight " + weight + " out of range on line " + features.size());
+                }
+                row[k] = (byte) weight;
             }
-            logProbabilities.add(row);
+            rows.add(row);
         }
-        if (labels == null) {
-            throw new IOException("topic classifier: no labels line");
+        if (labels == null || step <= 0) {
+            throw new IOException("topic classifier: no labels or no step line");
         }
-        return new TopicClassifier(labels, features, logProbabilities);
+        return new TopicClassifier(labels, step, features, rows);
     }
 
     public List<String> labels() {
@@ -129,27 +157,53 @@ public final class TopicClassifier {
 
     /** The posterior over {@link #labels()} for {@code text} (uniform when no feature is known). */
     public Result classify(String text) {
-        double[] score = new double[classes];
-        long[] previous = {0, 0}; // the last word's hash, and 1 once there is one
-        int[] found = {0};
-        WordHashes.each(text, word -> {
-            found[0] += add(WordHashes.mix(word), score);
-            if (previous[1] != 0) {
-                found[0] += add(WordHashes.mix(previous[0] * 31 + word), score);
+        // all the features first, then the lookups: no call per word, and independent loads the CPU can overlap
+        long[] features = new long[2 * WordHashes.capacity(text)];
+        int words = WordHashes.hashes(text, features);
+        // word 0's unigram at 0, then for each later word i its unigram at 2i - 1 and the bigram (i - 1, i) at 2i,
+        // written back to front so that no word hash is overwritten before it is read
+        int count = words == 0 ? 0 : 2 * words - 1;
+        for (int i = words - 1; i >= 1; i--) {
+            long word = features[i];
+            long before = features[i - 1];
+            features[2 * i - 1] = WordHashes.mix(word);
+            features[2 * i] = WordHashes.mix(before * 31 + word);
+        }
+        features[0] = WordHashes.mix(features[0]);
+        long even = 0; // labels 0, 2, 4, 6 in 16-bit lanes
+        long odd = 0;  // labels 1, 3, 5, 7
+        int[] score = new int[classes];
+        int matched = 0;
+        for (int i = 0; i < count; i++) {
+            long feature = features[i];
+            int check = check(feature);
+            int slot = (int) feature & mask;
+            int key = keys[slot];
+            long row;
+            if (key == check || key == 0) { // the first slot decides, for nine features in ten: no jump on hit or miss
+                row = key == check ? packed[slot] : 0L;
+            } else {
+                row = probe(check, slot);
             }
-            previous[0] = word;
-            previous[1] = 1;
-        });
-        int matched = found[0];
-        double temperature = Math.max(1.0, matched / FEATURES_PER_TEMPERATURE);
-        double top = Double.NEGATIVE_INFINITY;
-        for (double s : score) {
+            even += row & EVEN_BYTES;
+            odd += (row >>> 8) & EVEN_BYTES;
+            matched += (int) ((row | -row) >>> 63); // 1 for a known row (never 0), 0 for none
+            if ((i & (ROWS_PER_FLUSH - 1)) == ROWS_PER_FLUSH - 1) {
+                flush(even, odd, score);
+                even = 0;
+                odd = 0;
+            }
+        }
+        flush(even, odd, score);
+        double scale = step / Math.max(1.0, matched / FEATURES_PER_TEMPERATURE);
+        int top = Integer.MIN_VALUE;
+        for (int s : score) {
             top = Math.max(top, s);
         }
         double sum = 0;
         double[] posterior = new double[classes];
         for (int k = 0; k < classes; k++) {
-            posterior[k] = Math.exp((score[k] - top) / temperature);
+            posterior[k] = Math.exp((score[k] - top) * scale);
             sum += posterior[k];
         }
         for (int k = 0; k < classes; k++) {
@@ -158,24 +212,28 @@ public final class TopicClassifier {
         return new Result(labels, posterior, matched);
     }
 
-    private int add(long feature, double[] score) {
-        long key = feature == 0 ? 1 : feature;
-        int slot = (int) (key ^ (key >>> 32)) & mask;
-        long found;
-        while ((found = table[slot * stride]) != 0) {
-            if (found == key) {
-                int base = slot * stride + 1;
-                for (int k = 0; k < classes; k += 2) {
-                    long pair = table[base + k / 2];
-                    score[k] += Float.intBitsToFloat((int) pair);
-                    if (k + 1 < classes) {
-                        score[k + 1] += Float.intBitsToFloat((int) (pair >>> 32));
-                    }
-                }
-                return 1;
+    /** The row of the feature whose check is {@code check}, probing on from {@code slot}; 0 when it is unknown. */
+    private long probe(int check, int slot) {
+        int key;
+        while ((key = keys[slot]) != 0) {
+            if (key == check) {
+                return packed[slot];
             }
             slot = (slot + 1) & mask;
         }
-        return 0;
+        return 0L;
+    }
+
+    /** Adds the 16-bit lane sums to {@code score}. */
+    private static void flush(long even, long odd, int[] score) {
+        for (int lane = 0; lane < 4; lane++) {
+            int k = lane * 2;
+            if (k < score.length) {
+                score[k] += (int) (even >>> (16 * lane)) & 0xFFFF;
+            }
+            if (k + 1 < score.length) {
+                score[k + 1] += (int) (odd >>> (16 * lane)) & 0xFFFF;
+            }
+        }
     }
 }
