@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Trains newsflow's topic classifier: multinomial naive Bayes over hashed word unigrams and bigrams,
+"""Trains newsflow's topic classifier: multinomial naive Bayes over hashed words (stop words left out),
 mapped to IPTC Media Topics top-level labels, from two openly licensed labelled news sets (CC BY 4.0).
 
     python3 tools/topic-classifier/train.py HUFFPOST_CHECKOUT UCI_CHECKOUT
@@ -62,11 +62,22 @@ def word_hash(word):  # FNV-1a over the lowercased code points
     return h
 
 
+# Function words and reporting verbs are left out of the model. The training texts are headlines (UCI: the economy,
+# technology, health and most arts examples) and headlines with a sentence of description (HuffPost: all of politics),
+# so prose words as such lean to the HuffPost desks: with them, the classifier named politics for 24 of 32 whole real
+# articles (a development set of Readability's test pages, see README). Java needs no list: a word not in the
+# model counts for nothing.
+STOP = frozenset("""a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he her here
+hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on
+once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself yourselves said says say also one two new like get got us
+mr mrs ms s t""".split())
+
+
 def features(text):
-    words = [word_hash(w) for w in WORD.findall(text.lower())]
-    out = [mix(w) for w in words]
-    out += [mix((a * 31 + b) & M64) for a, b in zip(words, words[1:])]
-    return out
+    return [mix(word_hash(w)) for w in WORD.findall(text.lower()) if w not in STOP]
 
 
 def quantize(row):
@@ -125,7 +136,7 @@ def main():
     model = os.path.join(root, "enrich-service", "src", "main", "resources", "topic-classifier.tsv.gz")
     logp = {f: quantize([math.log((counts[f][k] + ALPHA) / (totals[k] + ALPHA * len(vocab))) for k in range(len(labels))])
             for f in vocab}
-    lines = ["# newsflow topic classifier: multinomial naive Bayes, uniform priors, over hashed word unigrams and bigrams",
+    lines = ["# newsflow topic classifier: multinomial naive Bayes, uniform priors, over hashed words (stop words left out)",
              "# made by tools/topic-classifier/train.py from the HuffPost News Category Dataset v3 (first 10,000 records; Misra 2022)",
              "# and the UCI News Aggregator dataset (13,340 headlines; Gasparetti 2016), both CC BY 4.0: see tools/topic-classifier/README.md",
              f"# alpha {ALPHA}, min count {MIN_COUNT}, {len(train)} training texts, {len(vocab)} features;",

@@ -13,8 +13,9 @@ import java.util.zip.GZIPInputStream;
 import io.newsflow.enrich.clean.WordHashes;
 
 /**
- * A trained topic classifier: multinomial naive Bayes with uniform priors over hashed word unigrams and
- * bigrams, labels being IPTC Media Topics top-level categories. The model ({@value #BUNDLED}) is made by
+ * A trained topic classifier: multinomial naive Bayes with uniform priors over hashed words, labels being IPTC
+ * Media Topics top-level categories. Function words are not in the model (train.py leaves them out), so they count
+ * for nothing here. The model ({@value #BUNDLED}) is made by
  * {@code tools/topic-classifier/train.py} from openly licensed labelled news (CC BY 4.0); this class
  * tokenizes and hashes exactly as that script does. Words are runs of letters and digits, lowercased.
  * Plain Java, no Kafka; never throws on text; immutable, so one instance serves every thread.
@@ -157,25 +158,15 @@ public final class TopicClassifier {
 
     /** The posterior over {@link #labels()} for {@code text} (uniform when no feature is known). */
     public Result classify(String text) {
-        // all the features first, then the lookups: no call per word, and independent loads the CPU can overlap
-        long[] features = new long[2 * WordHashes.capacity(text)];
-        int words = WordHashes.hashes(text, features);
-        // word 0's unigram at 0, then for each later word i its unigram at 2i - 1 and the bigram (i - 1, i) at 2i,
-        // written back to front so that no word hash is overwritten before it is read
-        int count = words == 0 ? 0 : 2 * words - 1;
-        for (int i = words - 1; i >= 1; i--) {
-            long word = features[i];
-            long before = features[i - 1];
-            features[2 * i - 1] = WordHashes.mix(word);
-            features[2 * i] = WordHashes.mix(before * 31 + word);
-        }
-        features[0] = WordHashes.mix(features[0]);
+        // the words first, then the lookups: no call per word, and independent loads the CPU can overlap
+        long[] features = new long[WordHashes.capacity(text)];
+        int count = WordHashes.hashes(text, features);
         long even = 0; // labels 0, 2, 4, 6 in 16-bit lanes
         long odd = 0;  // labels 1, 3, 5, 7
         int[] score = new int[classes];
         int matched = 0;
         for (int i = 0; i < count; i++) {
-            long feature = features[i];
+            long feature = WordHashes.mix(features[i]);
             int check = check(feature);
             int slot = (int) feature & mask;
             int key = keys[slot];

@@ -160,23 +160,25 @@ public final class TopicModel {
     }
 
     /**
-     * The keyword topics with the trained classifier's say ({@link TopicClassifier}): each topic scores
-     * its keyword score relative to the best keyword topic (0-1) plus the classifier's probability for it
-     * (a label the classifier does not know counts its keyword score twice),
-     * and the classifier's best label joins when its probability reaches {@link #MIN_CLASSIFIER_PROBABILITY}
-     * and at least {@link #MIN_CLASSIFIER_FEATURES} features matched, and only a label this model has (a model
-     * without labels chooses no topics). Best first, at most {@link #MAX_TOPICS}; {@code relative} is the
-     * combined score over the best one's.
+     * The keyword topics with the trained classifier's say ({@link TopicClassifier}): each topic scores its keyword
+     * score relative to the best keyword topic (0-1) plus the classifier's probability for it. A label the classifier
+     * was not trained on (conflict, weather, labour...) gets, in place of a probability, its keyword score times the
+     * classifier's doubt (1 - its best probability): it keeps its standing when the classifier is unsure, and yields
+     * to a label the classifier is sure of. The classifier's best label joins when its probability reaches
+     * {@link #MIN_CLASSIFIER_PROBABILITY} and at least {@link #MIN_CLASSIFIER_FEATURES} features matched, and only a
+     * label this model has (a model without labels chooses no topics). Best first, at most {@link #MAX_TOPICS};
+     * {@code relative} is the combined score over the best one's.
      */
     List<Topic> blend(List<Topic> keyword, TopicClassifier.Result classifier) {
         Map<String, double[]> combined = new LinkedHashMap<>();
-        for (Topic topic : keyword) {
-            // a label the classifier was not trained on (conflict, weather, labour...) keeps its keyword standing, on the same 0-2 scale
-            double say = classifier.labels().contains(topic.label()) ? classifier.probability(topic.label()) : topic.relative();
-            combined.put(topic.label(), new double[] {topic.relative() + say, topic.mentions()});
-        }
         int best = classifier.best();
         double probability = classifier.posterior()[best];
+        for (Topic topic : keyword) {
+            double say = classifier.labels().contains(topic.label())
+                    ? classifier.probability(topic.label())
+                    : topic.relative() * (1 - probability);
+            combined.put(topic.label(), new double[] {topic.relative() + say, topic.mentions()});
+        }
         String label = classifier.labels().get(best);
         if (classifier.matched() >= MIN_CLASSIFIER_FEATURES && probability >= MIN_CLASSIFIER_PROBABILITY && labels.contains(label)) {
             combined.putIfAbsent(label, new double[] {probability, 0});

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class TopicClassifierTest {
 
-    /** train.py printed 0.849 for the model in this commit: Java must agree to the third decimal. */
-    static final double HELD_OUT_ACCURACY = 0.849;
+    /** train.py printed 0.839 for the model in this commit: Java must agree to the third decimal. */
+    static final double HELD_OUT_ACCURACY = 0.839;
 
     private static final TopicClassifier MODEL = TopicClassifier.bundled();
 

@@ -45,4 +45,34 @@ class TopicModelTest {
         assertThat(bundled.labels()).hasSize(17).contains("politics", "conflict, war and peace", "economy, business and finance",
                 "sport", "science and technology", "arts, culture, entertainment and media", "crime, law and justice");
     }
+
+    /** Blending with the classifier: labels the classifier knows add its probability; others its doubt. */
+    @Test
+    void aLabelTheClassifierIsSureOfOutranksAKeywordOnlyLabel() {
+        List<String> known = List.of("arts, culture, entertainment and media", "politics");
+        List<TopicModel.Topic> keyword = List.of(
+                new TopicModel.Topic("human interest", 5, 1.0, 3),
+                new TopicModel.Topic("arts, culture, entertainment and media", 4.8, 0.96, 2));
+        TopicClassifier.Result sure = new TopicClassifier.Result(known, new double[] {0.94, 0.06}, 80);
+        TopicClassifier.Result unsure = new TopicClassifier.Result(known, new double[] {0.5, 0.5}, 80);
+
+        List<TopicModel.Topic> blended = bundled.blend(keyword, sure);
+        assertThat(blended).extracting(TopicModel.Topic::label).containsExactly("arts, culture, entertainment and media", "human interest");
+        assertThat(blended.get(0).score()).isCloseTo(0.96 + 0.94, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(blended.get(1).score()).isCloseTo(1.0 + 1.0 * 0.06, org.assertj.core.api.Assertions.within(1e-9));
+
+        // an unsure classifier leaves the keyword order alone: 1.0 + 0.5 against 0.96 + 0.5
+        assertThat(bundled.blend(keyword, unsure)).extracting(TopicModel.Topic::label).first().isEqualTo("human interest");
+    }
+
+    @Test
+    void theClassifiersLabelJoinsOnlyWhenSureOnEnoughWords() {
+        List<String> known = List.of("politics", "sport");
+        List<TopicModel.Topic> none = List.of();
+
+        assertThat(bundled.blend(none, new TopicClassifier.Result(known, new double[] {0.05, 0.95}, 40)))
+                .extracting(TopicModel.Topic::label).containsExactly("sport");
+        assertThat(bundled.blend(none, new TopicClassifier.Result(known, new double[] {0.05, 0.95}, 10))).isEmpty();
+        assertThat(bundled.blend(none, new TopicClassifier.Result(known, new double[] {0.2, 0.8}, 40))).isEmpty();
+    }
 }
