@@ -9,7 +9,7 @@ markup, not as accuracy. Nothing from Readability is shipped with newsflow; this
 checkout you make:
 
     git clone https://github.com/mozilla/readability /tmp/readability
-    git -C /tmp/readability checkout ab4027a71db2a27e1fb3a7b1a0d2dfaf1c1ac4d3   # the commit the README figure used
+    git -C /tmp/readability checkout ab4027a8b37669745016869a37a504727992b2ba   # the commit the README figure used
     python3 tools/extract-eval/readability_pages.py /tmp/readability
 
 Score: word tokens (letters and digits, lowercased) as a bag; precision, recall and F1 per page, the

@@ -81,8 +81,8 @@ public final class EnrichTopology {
                     return new Cleaned(cleaned.raw(), result.clean(), FooterTags.merge(result.tags(), cleaned.footerTags()));
                 }), Named.as("extract-footer"))
                 .mapValues(metrics.timed("require-content", Validation::requireContent), Named.as("require-content"))
-                .mapValues(metrics.timed("tag-entities", (Cleaned cleaned) -> new Tagged(cleaned, tagger.tag(cleaned.clean().text(),
-                        cleaned.footerTags()), cleaned.raw().getLanguage())), Named.as("tag-entities"))
+                .mapValues(metrics.timed("tag-entities", (Cleaned cleaned) -> new Tagged(cleaned, tagger.tag(cleaned.raw().getTitle(),
+                        cleaned.clean().text(), cleaned.footerTags()), cleaned.raw().getLanguage())), Named.as("tag-entities"))
                 .mapValues(metrics.timed("detect-language", (Tagged tagged) -> tagged.language() != null || steps.languages().isEmpty() ? tagged
                         : tagged.withLanguage(steps.languages().get().guess(tagged.cleaned().clean().text()).orElse(null))),
                         Named.as("detect-language"))

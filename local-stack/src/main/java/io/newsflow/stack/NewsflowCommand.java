@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true,
         description = "Streaming news ingestion and enrichment on Apache Kafka.",
         subcommands = {DemoCommand.class, LocalStackCommand.class, IngestCommand.class, EnrichCommand.class,
-                ConsumeCommand.class, ExtractCommand.class, io.newsflow.ingest.serve.ServeCommand.class, io.newsflow.stack.soak.SoakCommand.class,
+                ConsumeCommand.class, ExtractCommand.class, TagCommand.class, io.newsflow.ingest.serve.ServeCommand.class, io.newsflow.stack.soak.SoakCommand.class,
                 io.newsflow.stack.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class NewsflowCommand implements Runnable {
 
@@ -19,7 +19,7 @@ public final class NewsflowCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, local-stack, ingest, serve, enrich, consume, extract, soak or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, local-stack, ingest, serve, enrich, consume, extract, tag, soak or bench");
     }
 
     public static void main(String[] args) {

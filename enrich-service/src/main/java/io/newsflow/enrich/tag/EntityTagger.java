@@ -80,7 +80,17 @@ public final class EntityTagger {
 
     /** Tags for {@code text}, merged with {@code footerTags} (names as the article gave them). */
     public List<FoundTag> tag(String text, List<String> footerTags) {
+        return tag(null, text, footerTags);
+    }
+
+    /**
+     * Tags for an article with a separate {@code title} (null: none, as for a text file, whose first line is its
+     * title). Topics are scored over the title and the text: a headline says what the story is about, and is what the
+     * classifier was trained on. Names are found in the text alone, where their mentions and lede are counted.
+     */
+    public List<FoundTag> tag(String title, String text, List<String> footerTags) {
         String body = text == null ? "" : text;
+        String headline = title == null || title.isBlank() || body.startsWith(title.strip()) ? "" : title.strip();
         EntityMatcher.Hits hits = scratch.get();
         hits.reset();
         EntityMatcher.Hits topicHits = topics.hits();
@@ -89,6 +99,9 @@ public final class EntityTagger {
         roles.count = 0;
         // one scan: names case-sensitively, topic terms and role words case-folded
         EntityMatcher.matchBoth(body, matcher, hits, topics.matcher(), topics.listener(topicHits, roles));
+        if (!headline.isEmpty()) {
+            topics.matcher().match(headline, topicHits);
+        }
 
         Map<String, FoundTag> footer = new LinkedHashMap<>();
         Set<String> footerNames = new HashSet<>();
@@ -119,7 +132,8 @@ public final class EntityTagger {
             double raw = mentions + (hits.firstAt(e) < LEDE_CHARS ? LEDE_BONUS : 0);
             scored.add(new Scored(entry.canonical(), entry.type(), TagOrigin.GAZETTEER, mentions, raw));
         }
-        List<TopicModel.Topic> chosenTopics = topics.blend(topics.score(topicHits), classifier.classify(body));
+        List<TopicModel.Topic> chosenTopics = topics.blend(topics.score(topicHits),
+                classifier.classify(headline.isEmpty() ? body : headline + "\n" + body));
         for (RoleCuePeople.Person person : RoleCuePeople.find(body, roles.ends, roles.count, this::isKnownName)) {
             if (!footerNames.contains(person.name())) {
                 double raw = ROLE_CUE_WEIGHT * (person.mentions() + (person.firstAt() < LEDE_CHARS ? LEDE_BONUS : 0));

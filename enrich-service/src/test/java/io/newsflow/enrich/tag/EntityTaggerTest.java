@@ -149,4 +149,21 @@ class EntityTaggerTest {
                 .hasMessageContaining("test:3: expected canonical<TAB>TYPE")
                 .hasMessageContaining("test:4: prior 'maybe' is not a number");
     }
+
+    /** A separate title (JSON, feeds, HTML pages) counts for the topics; a text file's first line already is in the text. */
+    @Test
+    void theTitleSaysWhatTheStoryIsAbout() {
+        EntityTagger tagger = new EntityTagger(Gazetteer.bundled());
+        String body = "Thousands waited in the rain outside the stadium on Sunday night. "
+                + "Police closed two roads, and the trams ran late until midnight, the city said.";
+        String title = "Late goal wins the cup final for the champions as the striker scores in extra time";
+
+        assertThat(topics(tagger.tag(title, body, List.of()))).first().isEqualTo("sport");
+        assertThat(topics(tagger.tag(null, body, List.of()))).doesNotContain("sport");
+        assertThat(tagger.tag(title, title + "\n" + body, List.of())).isEqualTo(tagger.tag(null, title + "\n" + body, List.of()));
+    }
+
+    private static List<String> topics(List<FoundTag> tags) {
+        return tags.stream().filter(t -> t.origin() == TagOrigin.MODEL).map(FoundTag::name).toList();
+    }
 }

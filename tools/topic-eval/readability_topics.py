@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Scores newsflow's best topic on whole real news articles: the 32 English news pages among Mozilla Readability's
+test pages, labelled by desk in pages.tsv (next to this script).
+
+    git clone https://github.com/mozilla/readability /tmp/readability
+    python3 tools/topic-eval/readability_topics.py /tmp/readability
+
+Readability (Apache License 2.0) ships real web pages as test cases; nothing of them is shipped with newsflow: the
+script reads each page at the pinned commit with `git show`, runs `./newsflow tag` on them (the enrich topology's own
+text steps: extract-html, strip-noise, extract-footer, tag-entities), and counts a page right when its first MODEL
+topic is one of the labels its row accepts. A development set (designs were chosen on it), so the figure is an
+optimistic one; the project's outside measurement on held-out news is the one to trust.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+COMMIT = "ab4027a8b37669745016869a37a504727992b2ba"
+
+
+def git_dir(path):
+    return path if os.path.exists(os.path.join(path, "HEAD")) and not os.path.exists(os.path.join(path, ".git")) else os.path.join(path, ".git")
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    here = os.path.dirname(os.path.abspath(__file__))
+    rows = []
+    with open(os.path.join(here, "pages.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                case, labels, headline = line.rstrip("\n").split("\t")
+                rows.append((case, set(labels.split("|")), headline))
+    work = tempfile.mkdtemp(prefix="newsflow-topics-")
+    try:
+        for case, _, _ in rows:
+            page = subprocess.run(["git", "--git-dir", git_dir(sys.argv[1]), "show", f"{COMMIT}:test/test-pages/{case}/source.html"],
+                                  check=True, capture_output=True).stdout
+            with open(os.path.join(work, case + ".html"), "wb") as out:
+                out.write(page)
+        newsflow = os.path.join(here, "..", "..", "newsflow")
+        run = subprocess.run([newsflow, "tag", "--max-bytes", "20000000"] + [os.path.join(work, c + ".html") for c, _, _ in rows],
+                             capture_output=True, text=True)
+        if run.returncode not in (0, 2):
+            sys.exit("newsflow tag failed (exit %d): %s" % (run.returncode, run.stderr.strip()))
+        best = {}
+        for line in run.stdout.splitlines():
+            article = json.loads(line)
+            best[os.path.basename(article["file"])[:-5]] = (article["topics"] or ["(none)"])[0]
+    finally:
+        shutil.rmtree(work)
+    right = 0
+    for case, labels, headline in rows:
+        ok = best.get(case) in labels
+        right += ok
+        print("%s %-26s %-40s %s" % ("ok  " if ok else "MISS", case, best.get(case, "(not tagged)")[:40], headline[:60]))
+    print("best topic right for %d of %d real news articles (%.2f)" % (right, len(rows), right / len(rows)))
+
+
+if __name__ == "__main__":
+    main()
