@@ -106,7 +106,8 @@ public record EnrichConfig(
             Setting.of(DETECT_LANGUAGE, null, "true", "set `language` (ISO 639-1) when the input has none"),
             Setting.of(DEDUP_WINDOW, "--dedup-window", "7d", "an article id seen again within this time (record time) is not emitted "
                     + "again, and near-duplicates are looked for among the articles of this time; the dedup state stores keep this much "
-                    + "(`30s`, `12h`, `7d` or ISO-8601)"),
+                    + "(`30s`, `12h`, `7d` or ISO-8601); `off`: no dedup step at all, every article is emitted (for producers "
+                    + "that never repeat themselves: the step's one-partition hop costs throughput and latency)"),
             Setting.of(NEAR_DUPLICATES, "--near-duplicates", "mark", "`mark`: a near-duplicate is emitted with `duplicateOf` = the id "
                     + "of the first copy seen; `suppress`: it is not emitted (both counted in `newsflow_duplicates_total`)"),
             Setting.of(METRICS_PORT, "--metrics-port", null, "serve `/metrics` (Prometheus), `/healthz` and `/readyz` (ready = "
@@ -202,10 +203,11 @@ public record EnrichConfig(
             metricsPort = Optional.of(wholeNumber(env, METRICS_PORT, 0, 65535, problems));
         }
         Duration dedupWindow = Duration.ofDays(7);
+        String window = get(env, DEDUP_WINDOW);
         try {
-            dedupWindow = Durations.parse(get(env, DEDUP_WINDOW));
+            dedupWindow = window.strip().equalsIgnoreCase("off") ? Duration.ZERO : Durations.parse(window);
         } catch (IllegalArgumentException e) {
-            problems.add(DEDUP_WINDOW + ": " + e.getMessage());
+            problems.add(DEDUP_WINDOW + ": " + e.getMessage() + ", or off");
         }
         NearDuplicates nearDuplicates = NearDuplicates.MARK;
         try {

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -33,7 +34,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * news.articles.raw (String id, RawArticle as bytes)
  *   -> decode -> validate -> extract-html -> strip-noise -> extract-footer -> require-content -> tag-entities -> detect-language
  *   -> to-enriched-article -> key-by-id -> fingerprint
- *   -> dedup-repartition (one partition) -> dedup [stores dedup-ids, dedup-bands, dedup-signatures]
+ *   -> dedup-repartition (one partition) -> dedup [stores dedup-bands, dedup-signatures]    (not with NEWSFLOW_DEDUP_WINDOW=off)
  *   -> news.articles.enriched (String id, EnrichedArticle, at most the article-size limit)
  * </pre>
  *
@@ -68,9 +69,12 @@ public final class EnrichTopology {
                 enrichedSerde.deserializer());
         Deserializer<RawArticle> rawDeserializer = rawSerde.deserializer();
         StreamsBuilder builder = new StreamsBuilder();
-        Deduplicate.stores(config.dedupWindow()).forEach(builder::addStateStore);
+        boolean dedup = !config.dedupWindow().isZero();
+        if (dedup) {
+            Deduplicate.stores(config.dedupWindow()).forEach(builder::addStateStore);
+        }
 
-        builder.stream(config.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw"))
+        KStream<String, EnrichedArticle> enriched = builder.stream(config.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw"))
                 .mapValues(metrics.timed("decode", bytes -> Validation.decode(rawDeserializer, config.inputTopic(), bytes)), Named.as("decode"))
                 .mapValues(metrics.timed("validate", Validation::requireEnrichable), Named.as("validate"))
                 .mapValues(metrics.timed("extract-html", html::apply), Named.as("extract-html"))
@@ -91,13 +95,15 @@ public final class EnrichTopology {
                     metrics.enriched(article.getTags().size(), tagged.cleaned().clean().removedByRule());
                     return article;
                 }), Named.as("to-enriched-article"))
-                .selectKey((key, article) -> article.getId(), Named.as("key-by-id"))
-                .processValues(Fingerprint::new, Named.as("fingerprint"))
-                .repartition(Repartitioned.<String, EnrichedArticle>as("dedup").withKeySerde(Serdes.String()).withValueSerde(limitedOutput)
-                        .withNumberOfPartitions(1))
-                .processValues(() -> new Deduplicate(config.dedupWindow(), config.nearDuplicates(), metrics), Named.as("dedup"),
-                        Deduplicate.IDS, Deduplicate.BANDS, Deduplicate.SIGNATURES)
-                .to(config.outputTopic(), Produced.with(Serdes.String(), limitedOutput).withName("write-enriched"));
+                .selectKey((key, article) -> article.getId(), Named.as("key-by-id"));
+        if (dedup) {
+            enriched = enriched.processValues(Fingerprint::new, Named.as("fingerprint"))
+                    .repartition(Repartitioned.<String, EnrichedArticle>as("dedup").withKeySerde(Serdes.String()).withValueSerde(limitedOutput)
+                            .withNumberOfPartitions(1))
+                    .processValues(() -> new Deduplicate(config.dedupWindow(), config.nearDuplicates(), metrics), Named.as("dedup"),
+                            Deduplicate.BANDS, Deduplicate.SIGNATURES);
+        }
+        enriched.to(config.outputTopic(), Produced.with(Serdes.String(), limitedOutput).withName("write-enriched"));
 
         return builder.build();
     }

@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.enrich.step.Fingerprint;
@@ -87,6 +88,29 @@ class DeduplicationTopologyTest {
         send("a-1", golden("01-a"), T0.plus(Duration.ofMinutes(90)));
 
         assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getId).containsExactly("a-1", "a-1");
+    }
+
+    @Test
+    void withDedupOffEveryArticleIsEmittedAndTheTopologyHasNoDedupHop() {
+        open(Map.of(EnrichConfig.DEDUP_WINDOW, "off"));
+        send("a-1", golden("01-a"), T0);
+        send("a-1", golden("01-a"), T0.plus(Duration.ofHours(1)));
+        send("site-b/77", golden("02-b"), T0.plus(Duration.ofMinutes(5)));
+        send("site-a/1", golden("02-a"), T0.plus(Duration.ofMinutes(6)));
+
+        List<TestRecord<String, EnrichedArticle>> out = enriched.readRecordsToList();
+        assertThat(out).extracting(TestRecord::key).containsExactly("a-1", "a-1", "site-b/77", "site-a/1");
+        assertThat(out).extracting(r -> r.value().getDuplicateOf()).containsOnlyNulls();
+        EnrichConfig off = EnrichConfig.fromEnv(Map.of(EnrichConfig.DEDUP_WINDOW, "off", EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope));
+        String described = EnrichTopology.build(off, TextSteps.bundled(), SpecificAvroSerde.forValues(off.serdeConfig()),
+                SpecificAvroSerde.forValues(off.serdeConfig()), Clock.fixed(T0, ZoneOffset.UTC)).describe().toString();
+        assertThat(described).doesNotContain("dedup").doesNotContain("fingerprint").contains("write-enriched");
+    }
+
+    @Test
+    void aDedupWindowThatIsNeitherADurationNorOffIsRefused() {
+        assertThatThrownBy(() -> EnrichConfig.fromEnv(Map.of(EnrichConfig.DEDUP_WINDOW, "never")))
+                .hasMessageContaining(EnrichConfig.DEDUP_WINDOW).hasMessageContaining("or off");
     }
 
     @Test

@@ -27,12 +27,16 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * (an earlier article within the window whose MinHash estimate reaches {@link MinHash#THRESHOLD}) gets
  * {@code duplicateOf} = the id of the first copy seen of that story, or is not emitted, as configured.
  *
- * <p>Candidates come from LSH: each of the article's {@link MinHash#BANDS} band keys is looked up in
- * {@value #BANDS} (band key -> the first article seen with it), never by comparing with every stored
- * article; each candidate is then checked against its stored signature in {@value #SIGNATURES}. All
- * three stores are window stores with retention = the window: what is older than the window (in record
- * time) is dropped a segment at a time, so state is bounded by the articles of one window. They are
- * changelogged by Kafka Streams, so they survive restarts and move with the task.
+ * <p>{@value #SIGNATURES} holds, per article id seen, its MinHash signature and the id of its story's first
+ * copy: an id found there is a re-delivery. Candidates come from LSH: each of the article's
+ * {@link MinHash#BANDS} band keys is looked up once in {@value #BANDS} (band key -> the first article seen
+ * with it), never by comparing with every stored article, and the bands nobody had yet are then claimed;
+ * each candidate is checked against its stored signature. Both stores are window stores with retention =
+ * the window: what is older than the window (in record time) is dropped a segment at a time, so state is
+ * bounded by the articles of one window. They are changelogged by Kafka Streams, so they survive restarts
+ * and move with the task. (Each lookup is a RocksDB range read over the window's segments, the step's main
+ * cost: JFR put 24% of the stream thread's samples in them when every band was read twice and ids had a
+ * store of their own.)
  *
  * <p>The topology sends every article here through one partition, so "first seen" is one order for the
  * whole pipeline (no two copies can each be marked a duplicate of the other) and every id meets the same
@@ -40,7 +44,6 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
 
-    public static final String IDS = "dedup-ids";
     public static final String BANDS = "dedup-bands";
     public static final String SIGNATURES = "dedup-signatures";
 
@@ -48,7 +51,6 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
     private final boolean suppress;
     private final EnrichMetrics metrics;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
-    private WindowStore<String, Long> ids;
     private WindowStore<Long, String> bands;
     private WindowStore<String, byte[]> signatures;
 
@@ -58,10 +60,9 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         this.metrics = metrics;
     }
 
-    /** The three window stores, each keeping {@code window} of record time (changelogged). */
+    /** The two window stores, each keeping {@code window} of record time (changelogged). */
     public static List<StoreBuilder<WindowStore<?, ?>>> stores(Duration window) {
         return List.of(
-                cast(Stores.windowStoreBuilder(Stores.persistentWindowStore(IDS, window, window, false), Serdes.String(), Serdes.Long())),
                 cast(Stores.windowStoreBuilder(Stores.persistentWindowStore(BANDS, window, window, false), Serdes.Long(), Serdes.String())),
                 cast(Stores.windowStoreBuilder(Stores.persistentWindowStore(SIGNATURES, window, window, false), Serdes.String(),
                         Serdes.ByteArray())));
@@ -75,7 +76,6 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
-        this.ids = context.getStateStore(IDS);
         this.bands = context.getStateStore(BANDS);
         this.signatures = context.getStateStore(SIGNATURES);
     }
@@ -85,18 +85,27 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         EnrichedArticle article = record.value();
         String id = article.getId();
         long time = record.timestamp();
-        if (first(ids, id, time) != null) {
+        if (first(signatures, id, time) != null) {
             metrics.duplicate("exact", false);
             return;
         }
-        ids.put(id, time, time);
         int[] signature = signature(record);
         long[] keys = MinHash.bands(signature);
-        String duplicateOf = firstCopy(id, signature, keys, time);
+        // one read per band: who had it first (a candidate), or nobody (the band is claimed below)
+        Map<String, Long> candidates = new HashMap<>();
+        boolean[] free = new boolean[keys.length];
+        for (int band = 0; band < keys.length; band++) {
+            KeyValue<Long, String> occupant = first(bands, keys[band], time);
+            free[band] = occupant == null;
+            if (occupant != null && !occupant.value.equals(id)) {
+                candidates.merge(occupant.value, occupant.key, Math::min);
+            }
+        }
+        String duplicateOf = firstCopy(signature, candidates, time);
         signatures.put(id, encode(signature, duplicateOf == null ? id : duplicateOf), time);
-        for (long key : keys) {
-            if (first(bands, key, time) == null) {
-                bands.put(key, id, time);
+        for (int band = 0; band < keys.length; band++) {
+            if (free[band]) {
+                bands.put(keys[band], id, time);
             }
         }
         record.headers().remove(Fingerprint.HEADER);
@@ -112,17 +121,11 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
     }
 
     /**
-     * The id of the story's first copy: among the articles sharing a band with this one, the earliest whose
-     * signature reaches the threshold, or the copy that one was itself marked a duplicate of; null if none.
+     * The id of the story's first copy: among the candidates (articles sharing a band with this one, with the
+     * time each was seen), the earliest whose signature reaches the threshold, or the copy that one was itself
+     * marked a duplicate of; null if none.
      */
-    private String firstCopy(String id, int[] signature, long[] keys, long time) {
-        Map<String, Long> candidates = new HashMap<>();
-        for (long key : keys) {
-            KeyValue<Long, String> occupant = first(bands, key, time);
-            if (occupant != null && !occupant.value.equals(id)) {
-                candidates.merge(occupant.value, occupant.key, Math::min);
-            }
-        }
+    private String firstCopy(int[] signature, Map<String, Long> candidates, long time) {
         List<Map.Entry<String, Long>> byTime = new ArrayList<>(candidates.entrySet());
         byTime.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
         for (Map.Entry<String, Long> candidate : byTime) {
