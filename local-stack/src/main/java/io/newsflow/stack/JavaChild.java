@@ -28,10 +28,17 @@ public final class JavaChild {
         this.log = log;
     }
 
-    /** {@code newsflow enrich} with these arguments. */
+    /** JVM options added to every enrich child, e.g. to profile it: {@code -XX:StartFlightRecording=filename=enrich.jfr}. */
+    public static final String CHILD_JAVA_OPTS = "NEWSFLOW_CHILD_JAVA_OPTS";
+
+    /** {@code newsflow enrich} with these arguments (and {@value #CHILD_JAVA_OPTS}, when set). */
     public static JavaChild enrich(String heap, List<String> args, Path log, String... jvmOptions) {
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
         options.addAll(List.of(jvmOptions));
+        String extra = System.getenv(CHILD_JAVA_OPTS);
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.strip().split("\\s+")));
+        }
         List<String> all = new ArrayList<>(List.of("enrich"));
         all.addAll(args);
         return new JavaChild(options, NewsflowCommand.class.getName(), all, log);
