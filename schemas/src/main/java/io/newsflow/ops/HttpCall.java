@@ -56,6 +56,22 @@ public final class HttpCall {
         }
     }
 
+    /**
+     * Reads and drops the request body, up to {@code limit} bytes: a client that sends its whole body before it reads
+     * the answer (most do) then gets the answer, where a connection closed on an unread body can reach it as a reset
+     * with no response at all.
+     */
+    public void discardBody(long limit) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] buffer = new byte[8192];
+            long left = limit;
+            int read;
+            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= read;
+            }
+        }
+    }
+
     public void json(int status, Object body) throws IOException {
         send(status, "application/json", JSON.writeValueAsString(body), Map.of());
     }
