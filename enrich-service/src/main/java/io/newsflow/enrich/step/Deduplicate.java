@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -54,11 +55,8 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
     private final boolean suppress;
     private final EnrichMetrics metrics;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
-    private WindowStore<Long, String> bands;
-    private WindowStore<String, byte[]> signatures;
-    /** What the two stores hold, in memory: a key they certainly lack is not read from them. */
-    private RecentKeys bandKeys;
-    private RecentKeys idKeys;
+    private Filtered<Long, String> bands;
+    private Filtered<String, byte[]> signatures;
 
     public Deduplicate(Duration window, NearDuplicates policy, EnrichMetrics metrics) {
         this.window = window.toMillis();
@@ -82,17 +80,8 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
-        this.bands = context.getStateStore(BANDS);
-        this.signatures = context.getStateStore(SIGNATURES);
-        // the stores as restored (from disk or the changelog) are the truth: the filters start from all of them
-        this.bandKeys = new RecentKeys(window);
-        this.idKeys = new RecentKeys(window);
-        try (KeyValueIterator<Windowed<Long>, String> all = bands.all()) {
-            all.forEachRemaining(entry -> bandKeys.add(entry.key.key(), entry.key.window().start()));
-        }
-        try (KeyValueIterator<Windowed<String>, byte[]> all = signatures.all()) {
-            all.forEachRemaining(entry -> idKeys.add(RecentKeys.keyOf(entry.key.key()), entry.key.window().start()));
-        }
+        this.bands = new Filtered<>(context.getStateStore(BANDS), band -> band);
+        this.signatures = new Filtered<>(context.getStateStore(SIGNATURES), RecentKeys::keyOf);
     }
 
     @Override
@@ -100,8 +89,7 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         EnrichedArticle article = record.value();
         String id = article.getId();
         long time = record.timestamp();
-        long idKey = RecentKeys.keyOf(id);
-        if (idKeys.mightContain(idKey, from(time), to(time)) && first(signatures, id, time) != null) {
+        if (signatures.first(id, time) != null) {
             metrics.duplicate("exact", false);
             return;
         }
@@ -111,7 +99,7 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         Map<String, Long> candidates = new HashMap<>();
         boolean[] free = new boolean[keys.length];
         for (int band = 0; band < keys.length; band++) {
-            KeyValue<Long, String> occupant = bandKeys.mightContain(keys[band], from(time), to(time)) ? first(bands, keys[band], time) : null;
+            KeyValue<Long, String> occupant = bands.first(keys[band], time);
             free[band] = occupant == null;
             if (occupant != null && !occupant.value.equals(id)) {
                 candidates.merge(occupant.value, occupant.key, Math::min);
@@ -119,11 +107,9 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         }
         String duplicateOf = firstCopy(signature, candidates, time);
         signatures.put(id, encode(signature, duplicateOf == null ? id : duplicateOf), time);
-        idKeys.add(idKey, time);
         for (int band = 0; band < keys.length; band++) {
             if (free[band]) {
                 bands.put(keys[band], id, time);
-                bandKeys.add(keys[band], time);
             }
         }
         record.headers().remove(Fingerprint.HEADER);
@@ -147,7 +133,7 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         List<Map.Entry<String, Long>> byTime = new ArrayList<>(candidates.entrySet());
         byTime.sort(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
         for (Map.Entry<String, Long> candidate : byTime) {
-            KeyValue<Long, byte[]> stored = first(signatures, candidate.getKey(), time);
+            KeyValue<Long, byte[]> stored = signatures.first(candidate.getKey(), time);
             if (stored != null && MinHash.similarity(signature, decodeSignature(stored.value)) >= MinHash.THRESHOLD) {
                 return decodeRoot(stored.value);
             }
@@ -155,18 +141,39 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         return null;
     }
 
-    private long from(long time) {
-        return Math.max(0, time - window);
-    }
+    /**
+     * A window store with the in-memory filter of its keys ({@link RecentKeys}): a read asks the filter first and
+     * goes to the store only on "maybe", a write tells both, so the two cannot drift apart. The filter starts from
+     * everything the store holds as restored (from disk or the changelog), so it never says "not there" wrongly.
+     */
+    private final class Filtered<K, V> {
+        private final WindowStore<K, V> store;
+        private final ToLongFunction<K> hash;
+        private final RecentKeys keys = new RecentKeys(window);
 
-    private long to(long time) {
-        return time + window;
-    }
+        Filtered(WindowStore<K, V> store, ToLongFunction<K> hash) {
+            this.store = store;
+            this.hash = hash;
+            try (KeyValueIterator<Windowed<K>, V> all = store.all()) {
+                all.forEachRemaining(entry -> keys.add(hash.applyAsLong(entry.key.key()), entry.key.window().start()));
+            }
+        }
 
-    /** The first entry for {@code key} within a window either side of {@code time} (time, value), or null. */
-    private <K, V> KeyValue<Long, V> first(WindowStore<K, V> store, K key, long time) {
-        try (WindowStoreIterator<V> entries = store.fetch(key, from(time), to(time))) {
-            return entries.hasNext() ? entries.next() : null;
+        /** The first entry for {@code key} within a window either side of {@code time} (time, value), or null. */
+        KeyValue<Long, V> first(K key, long time) {
+            long from = Math.max(0, time - window);
+            long to = time + window;
+            if (!keys.mightContain(hash.applyAsLong(key), from, to)) {
+                return null;
+            }
+            try (WindowStoreIterator<V> entries = store.fetch(key, from, to)) {
+                return entries.hasNext() ? entries.next() : null;
+            }
+        }
+
+        void put(K key, V value, long time) {
+            store.put(key, value, time);
+            keys.add(hash.applyAsLong(key), time);
         }
     }
 
