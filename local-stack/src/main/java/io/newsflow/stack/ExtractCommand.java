@@ -1,28 +1,10 @@
 package io.newsflow.stack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsflow.cli.Cli;
-import io.newsflow.cli.ExitCodes;
 import io.newsflow.enrich.extract.ExtractedPage;
 import io.newsflow.enrich.extract.HtmlExtractor;
-import io.newsflow.ingest.ArticleSources;
 import io.newsflow.ingest.InputFormat;
-import io.newsflow.schema.ArticleSize;
-import io.newsflow.schema.RawArticle;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code newsflow extract}: HTML pages to their main text, without Kafka. One JSON line per page on
@@ -36,57 +18,24 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every page extracted", "1:fatal error (an input could not be read at all)",
                 "2:some inputs rejected or with no text (each named on stderr), the rest extracted", "64:wrong command line"})
-public final class ExtractCommand implements Callable<Integer> {
+public final class ExtractCommand extends ArticleLinesCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "HTML files, folders, or - for stdin.")
-    List<String> inputs;
-
-    @Option(names = "--max-bytes", defaultValue = "${env:NEWSFLOW_MAX_ARTICLE_BYTES:-" + ArticleSize.DEFAULT_MAX_BYTES + "}",
-            description = "Largest page accepted, in bytes (env NEWSFLOW_MAX_ARTICLE_BYTES; default ${DEFAULT-VALUE}).")
-    int maxBytes;
-
-    @Override
-    public Integer call() {
-        if (maxBytes < 1) {
-            System.err.println("extract: --max-bytes " + maxBytes + ": expected a positive number of bytes");
-            return ExitCodes.USAGE;
-        }
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        try {
-            int problems = run(inputs, System.in, out, System.err);
-            out.flush();
-            return problems == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
-        } catch (IOException e) {
-            System.err.println("extract: " + Cli.oneLine(e));
-            return ExitCodes.FATAL;
-        }
+    public ExtractCommand() {
+        super("extract", InputFormat.HTML);
     }
 
-    /** Extracts every input to {@code out}; returns how many were rejected or had no text (each said on {@code err}). */
-    int run(List<String> paths, InputStream stdin, Writer out, PrintStream err) throws IOException {
+    @Override
+    Lines lines() {
         HtmlExtractor extractor = new HtmlExtractor();
-        int[] problems = {0};
-        new ArticleSources(InputFormat.HTML, null, maxBytes, Clock.systemUTC()).read(paths, stdin, new ArticleSources.Sink() {
-            @Override
-            public void article(RawArticle article, String origin) throws IOException {
-                ExtractedPage page = extractor.extract(article.getBody());
-                if (page.body().isEmpty()) {
-                    problems[0]++;
-                    err.println("extract: " + origin + ": no article text in the page");
-                }
-                out.write(JSON.writeValueAsString(line(origin, page)));
-                out.write('\n');
+        return (article, origin, out, err) -> {
+            ExtractedPage page = extractor.extract(article.getBody());
+            boolean hasText = !page.body().isEmpty();
+            if (!hasText) {
+                err.println("extract: " + origin + ": no article text in the page");
             }
-
-            @Override
-            public void rejected(String origin, String reason) {
-                problems[0]++;
-                err.println("extract: rejected " + origin + ": " + reason);
-            }
-        });
-        return problems[0];
+            writeLine(out, line(origin, page));
+            return hasText;
+        };
     }
 
     static ObjectNode line(String file, ExtractedPage page) {

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.cli.Cli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,31 +25,8 @@ class ExtractCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, List<JsonNode> lines, String err) {
-    }
-
-    private static Run run(String... args) throws Exception {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            var cli = Cli.commandLine(new ExtractCommand());
-            cli.setErr(new java.io.PrintWriter(System.err, true));
-            int code = cli.execute(args);
-            List<JsonNode> lines = new ArrayList<>();
-            for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    lines.add(JSON.readTree(line));
-                }
-            }
-            return new Run(code, lines, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private static CommandRun run(String... args) throws Exception {
+        return CommandRun.of(new ExtractCommand(), args);
     }
 
     @Test
@@ -62,7 +34,7 @@ class ExtractCommandTest {
         Path page = dir.resolve("faehre.html");
         Files.write(page, ARTICLE.getBytes(Charset.forName("windows-1252")));
 
-        Run run = run(page.toString());
+        CommandRun run = run(page.toString());
 
         assertThat(run.code()).isZero();
         assertThat(run.err()).isEmpty();
@@ -83,7 +55,7 @@ class ExtractCommandTest {
         Files.writeString(dir.resolve("site/shell.htm"), "<!doctype html><html><body><div id=app></div></body></html>");
         Path missing = dir.resolve("missing.html");
 
-        Run run = run(dir.resolve("site").toString(), missing.toString());
+        CommandRun run = run(dir.resolve("site").toString(), missing.toString());
 
         assertThat(run.code()).as("some inputs had problems").isEqualTo(2);
         assertThat(run.lines()).extracting(l -> Path.of(l.get("file").asText()).getFileName().toString()).containsExactly("a.html", "shell.htm");
@@ -97,7 +69,7 @@ class ExtractCommandTest {
     void aPageOverTheSizeLimitIsRejectedWithTheLimitNamed() throws Exception {
         Path page = Files.writeString(dir.resolve("big.html"), ARTICLE);
 
-        Run run = run("--max-bytes", "100", page.toString());
+        CommandRun run = run("--max-bytes", "100", page.toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.lines()).isEmpty();

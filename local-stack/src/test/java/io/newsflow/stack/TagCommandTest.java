@@ -3,51 +3,19 @@ package io.newsflow.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsflow.cli.Cli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code newsflow tag}: the enrich text steps without Kafka; JSON lines on stdout, one-line problems on stderr. */
 class TagCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
-    private record Run(int code, List<JsonNode> lines, String err) {
-    }
-
-    private static Run run(String... args) throws Exception {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            var cli = Cli.commandLine(new TagCommand());
-            cli.setErr(new java.io.PrintWriter(System.err, true));
-            int code = cli.execute(args);
-            List<JsonNode> lines = new ArrayList<>();
-            for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    lines.add(JSON.readTree(line));
-                }
-            }
-            return new Run(code, lines, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private static CommandRun run(String... args) throws Exception {
+        return CommandRun.of(new TagCommand(), args);
     }
 
     @Test
@@ -67,7 +35,7 @@ class TagCommandTest {
                 + "on Tuesday after the opposition failed to amend the spending plans.</p><p>The finance minister said the vote "
                 + "showed the coalition was united ahead of next year's election.</p></article></body></html>");
 
-        Run run = run(text.toString(), page.toString());
+        CommandRun run = run(text.toString(), page.toString());
 
         assertThat(run.code()).isZero();
         assertThat(run.err()).isEmpty();
@@ -88,7 +56,7 @@ class TagCommandTest {
         Files.writeString(dir.resolve("empty.html"), "<html><body><nav><a href=/>Home</a></nav></body></html>");
         Files.writeString(dir.resolve("ok.txt"), "Shares fell after the bank cut its profit forecast and the market closed lower.");
 
-        Run run = run(dir.resolve("empty.html").toString(), dir.resolve("ok.txt").toString());
+        CommandRun run = run(dir.resolve("empty.html").toString(), dir.resolve("ok.txt").toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1).first().asString().startsWith("tag: " + dir.resolve("empty.html")).contains("no article text");
