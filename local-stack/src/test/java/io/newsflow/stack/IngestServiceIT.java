@@ -62,6 +62,24 @@ class IngestServiceIT {
         return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Answers sent without reading the request (401, 415, 413) used to close the connection on unread content: a client
+     * still sending, or reusing the pooled connection, then got "header parser received no bytes" instead of the answer.
+     */
+    @Test
+    void rejectedRequestsAreAnsweredEveryTimeOnOneClient() throws Exception {
+        SharedStack.Topics topics = SharedStack.topics("serve-rejects", 1);
+        try (IngestService service = start(topics.raw(), topics.raw() + ".seen", List.of(), "s3cret")) {
+            URI url = service.url();
+            String tooLarge = "[" + "{\"body\":\"x\"},".repeat(20_000) + "{}]";
+            for (int i = 0; i < 20; i++) {
+                assertThat(post(url, "application/json", "{\"body\":\"x\"}", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+                assertThat(post(url, "text/plain", "hello", "Authorization", "Bearer s3cret").statusCode()).isEqualTo(415);
+                assertThat(post(url, "application/json", tooLarge, "Authorization", "Bearer s3cret").statusCode()).isEqualTo(413);
+            }
+        }
+    }
+
     @Test
     void theApiAnswersWithTheRightStatusAndPublishesOnlyWhatItAccepts() throws Exception {
         SharedStack.Topics topics = SharedStack.topics("serve-api", 1);

@@ -36,8 +36,6 @@ final class ArticlesEndpoint implements OpsServer.Route {
     private final Clock clock;
     private final byte[] token;
     private final long maxRequestBytes;
-    /** The most of an oversized body read (and dropped) before answering 413. */
-    static final long MAX_DISCARDED_BYTES = 64L << 20;
 
     /** @param token the bearer token clients must send, or null for none */
     ArticlesEndpoint(TransactionalPublisher publisher, IngestMetrics metrics, Clock clock, String token, long maxRequestBytes) {
@@ -73,14 +71,11 @@ final class ArticlesEndpoint implements OpsServer.Route {
             return 415;
         }
         if (call.contentLength() > maxRequestBytes) {
-            // read what was sent (a few times the limit at most) so the client gets the 413 rather than a reset connection
-            call.discardBody(Math.min(4 * maxRequestBytes, MAX_DISCARDED_BYTES));
             call.error(413, "request too large", call.contentLength() + " bytes > " + maxRequestBytes + " (NEWSFLOW_MAX_REQUEST_BYTES)");
             return 413;
         }
         byte[] body = call.body(maxRequestBytes);
         if (body == null) {
-            call.discardBody(Math.min(4 * maxRequestBytes, MAX_DISCARDED_BYTES));
             call.error(413, "request too large", "more than " + maxRequestBytes + " bytes (NEWSFLOW_MAX_REQUEST_BYTES)");
             return 413;
         }
