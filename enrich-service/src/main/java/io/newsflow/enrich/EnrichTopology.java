@@ -34,7 +34,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * news.articles.raw (String id, RawArticle as bytes)
  *   -> decode -> validate -> extract-html -> strip-noise -> extract-footer -> require-content -> tag-entities -> detect-language
  *   -> to-enriched-article -> key-by-id -> fingerprint
- *   -> dedup-repartition (one partition) -> dedup [stores dedup-bands, dedup-signatures]    (not with NEWSFLOW_DEDUP_WINDOW=off)
+ *   -> dedup-repartition (one partition) -> dedup [store dedup-signatures]    (not with NEWSFLOW_DEDUP_WINDOW=off)
  *   -> news.articles.enriched (String id, EnrichedArticle, at most the article-size limit)
  * </pre>
  *
@@ -71,7 +71,7 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
         boolean dedup = !config.dedupWindow().isZero();
         if (dedup) {
-            Deduplicate.stores(config.dedupWindow()).forEach(builder::addStateStore);
+            builder.addStateStore(Deduplicate.store(config.dedupWindow()));
         }
 
         KStream<String, EnrichedArticle> enriched = builder.stream(config.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw"))
@@ -101,7 +101,7 @@ public final class EnrichTopology {
                     .repartition(Repartitioned.<String, EnrichedArticle>as("dedup").withKeySerde(Serdes.String()).withValueSerde(limitedOutput)
                             .withNumberOfPartitions(1))
                     .processValues(() -> new Deduplicate(config.dedupWindow(), config.nearDuplicates(), metrics), Named.as("dedup"),
-                            Deduplicate.BANDS, Deduplicate.SIGNATURES);
+                            Deduplicate.SIGNATURES);
         }
         enriched.to(config.outputTopic(), Produced.with(Serdes.String(), limitedOutput).withName("write-enriched"));
 

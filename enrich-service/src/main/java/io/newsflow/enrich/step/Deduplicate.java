@@ -2,6 +2,7 @@ package io.newsflow.enrich.step;
 
 import io.newsflow.enrich.EnrichConfig.NearDuplicates;
 import io.newsflow.enrich.EnrichMetrics;
+import io.newsflow.enrich.dedup.BandIndex;
 import io.newsflow.enrich.dedup.MinHash;
 import io.newsflow.enrich.dedup.RecentKeys;
 import io.newsflow.schema.EnrichedArticle;
@@ -32,15 +33,15 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * {@code duplicateOf} = the id of the first copy seen of that story, or is not emitted, as configured.
  *
  * <p>{@value #SIGNATURES} holds, per article id seen, its MinHash signature and the id of its story's first
- * copy: an id found there is a re-delivery. Candidates come from LSH: each of the article's
- * {@link MinHash#BANDS} band keys is looked up once in {@value #BANDS} (band key -> the first article seen
- * with it), never by comparing with every stored article, and the bands nobody had yet are then claimed;
- * each candidate is checked against its stored signature. Both stores are window stores with retention =
- * the window: what is older than the window (in record time) is dropped a segment at a time, so state is
- * bounded by the articles of one window. They are changelogged by Kafka Streams, so they survive restarts
- * and move with the task. A store lookup is a RocksDB range read over the window's segments, the step's main
- * cost (55% of its samples in JFR), so {@link RecentKeys} filters, rebuilt from the stores at init, answer
- * "certainly not there" in memory for most of a new article's keys, and only the rest are read.
+ * copy: an id found there is a re-delivery. It is a window store with retention = the window: what is older than
+ * the window (in record time) is dropped a segment at a time, so state is bounded by the articles of one window.
+ * Kafka Streams changelogs it, so it survives restarts and moves with the task. Candidates come from LSH: each of
+ * the article's {@link MinHash#BANDS} band keys is looked up in a {@link BandIndex} (band key -> the earliest
+ * article seen with it), never by comparing with every stored article; each candidate is then checked against its
+ * stored signature. The band index is in memory and derived from the signatures, rebuilt from the store at init
+ * (after a restart, a restore or a move), so it needs no changelog: 32 store writes and 32 changelog records per
+ * article fewer than a store of bands, which was the step's main cost. {@link RecentKeys} answers "certainly
+ * not there" for most ids without a RocksDB read.
  *
  * <p>The topology sends every article here through one partition, so "first seen" is one order for the
  * whole pipeline (no two copies can each be marked a duplicate of the other) and every id meets the same
@@ -48,14 +49,13 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
 
-    public static final String BANDS = "dedup-bands";
     public static final String SIGNATURES = "dedup-signatures";
 
     private final long window;
     private final boolean suppress;
     private final EnrichMetrics metrics;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
-    private Filtered<Long, String> bands;
+    private BandIndex bands;
     private Filtered<String, byte[]> signatures;
 
     public Deduplicate(Duration window, NearDuplicates policy, EnrichMetrics metrics) {
@@ -64,24 +64,17 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         this.metrics = metrics;
     }
 
-    /** The two window stores, each keeping {@code window} of record time (changelogged). */
-    public static List<StoreBuilder<WindowStore<?, ?>>> stores(Duration window) {
-        return List.of(
-                cast(Stores.windowStoreBuilder(Stores.persistentWindowStore(BANDS, window, window, false), Serdes.Long(), Serdes.String())),
-                cast(Stores.windowStoreBuilder(Stores.persistentWindowStore(SIGNATURES, window, window, false), Serdes.String(),
-                        Serdes.ByteArray())));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static StoreBuilder<WindowStore<?, ?>> cast(StoreBuilder builder) {
-        return builder;
+    /** The step's window store, keeping {@code window} of record time (changelogged). */
+    public static StoreBuilder<WindowStore<String, byte[]>> store(Duration window) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(SIGNATURES, window, window, false), Serdes.String(), Serdes.ByteArray());
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
-        this.bands = new Filtered<>(context.getStateStore(BANDS), band -> band);
-        this.signatures = new Filtered<>(context.getStateStore(SIGNATURES), RecentKeys::keyOf);
+        this.bands = new BandIndex(window);
+        this.signatures = new Filtered<>(context.getStateStore(SIGNATURES), RecentKeys::keyOf,
+                (id, time, stored) -> bands.add(id, time, MinHash.bands(decodeSignature(stored))));
     }
 
     @Override
@@ -95,23 +88,12 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         }
         int[] signature = signature(record);
         long[] keys = MinHash.bands(signature);
-        // one read per band: who had it first (a candidate), or nobody (the band is claimed below)
         Map<String, Long> candidates = new HashMap<>();
-        boolean[] free = new boolean[keys.length];
-        for (int band = 0; band < keys.length; band++) {
-            KeyValue<Long, String> occupant = bands.first(keys[band], time);
-            free[band] = occupant == null;
-            if (occupant != null && !occupant.value.equals(id)) {
-                candidates.merge(occupant.value, occupant.key, Math::min);
-            }
-        }
+        bands.candidates(keys, Math.max(0, time - window), time + window, candidates);
+        candidates.remove(id);
         String duplicateOf = firstCopy(signature, candidates, time);
         signatures.put(id, encode(signature, duplicateOf == null ? id : duplicateOf), time);
-        for (int band = 0; band < keys.length; band++) {
-            if (free[band]) {
-                bands.put(keys[band], id, time);
-            }
-        }
+        bands.add(id, time, keys);
         record.headers().remove(Fingerprint.HEADER);
         if (duplicateOf == null) {
             context.forward(record);
@@ -151,11 +133,15 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         private final ToLongFunction<K> hash;
         private final RecentKeys keys = new RecentKeys(window);
 
-        Filtered(WindowStore<K, V> store, ToLongFunction<K> hash) {
+        /** Also hands every entry the store holds to {@code restored} (key, time, value). */
+        Filtered(WindowStore<K, V> store, ToLongFunction<K> hash, Restored<K, V> restored) {
             this.store = store;
             this.hash = hash;
             try (KeyValueIterator<Windowed<K>, V> all = store.all()) {
-                all.forEachRemaining(entry -> keys.add(hash.applyAsLong(entry.key.key()), entry.key.window().start()));
+                all.forEachRemaining(entry -> {
+                    keys.add(hash.applyAsLong(entry.key.key()), entry.key.window().start());
+                    restored.accept(entry.key.key(), entry.key.window().start(), entry.value);
+                });
             }
         }
 
@@ -175,6 +161,10 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
             store.put(key, value, time);
             keys.add(hash.applyAsLong(key), time);
         }
+    }
+
+    private interface Restored<K, V> {
+        void accept(K key, long time, V value);
     }
 
     private static int[] signature(FixedKeyRecord<String, EnrichedArticle> record) {
