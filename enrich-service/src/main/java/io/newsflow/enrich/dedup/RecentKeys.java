@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * within the epochs kept; a false "maybe" (about 1%) only costs a store read. Epochs are a quarter of the window
  * long and dropped once they end two windows before the latest time seen, after the store has dropped them itself.
  * Each epoch holds filters of {@value #KEYS_PER_FILTER} keys (10 bits a key, 7 probes), another added when one is
- * full, so memory follows the keys actually added: about 40 bytes per article of 33 keys. Plain Java; not thread-safe
+ * full, so memory follows the keys actually added (about 1.3 bytes per key). Plain Java; not thread-safe
  * (one per stream task).
  */
 public final class RecentKeys {

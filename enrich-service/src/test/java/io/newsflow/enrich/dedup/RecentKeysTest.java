@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory filters in front of the dedup stores: never "not there" for a key added in range; rarely "maybe" otherwise. */
+/** The in-memory filters in front of the dedup store: never "not there" for a key added in range; rarely "maybe" otherwise. */
 class RecentKeysTest {
 
     private static final long HOUR = 3_600_000L;
