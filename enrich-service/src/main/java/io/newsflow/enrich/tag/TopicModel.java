@@ -21,7 +21,7 @@ public final class TopicModel {
     static final double MIN_SCORE = 3.0;
     static final double RELATIVE_TO_BEST = 0.34;
     static final int MAX_TOPICS = 3;
-    /** The classifier's best label becomes a topic on its own at this probability. */
+    /** The classifier's best label becomes a topic beside keyword topics at this probability (alone, at any). */
     static final double MIN_CLASSIFIER_PROBABILITY = 0.9;
     /** ... and when at least this many of the text's words and word pairs are in its vocabulary (a sentence is not enough). */
     static final int MIN_CLASSIFIER_FEATURES = 20;
@@ -164,9 +164,10 @@ public final class TopicModel {
      * score relative to the best keyword topic (0-1) plus the classifier's probability for it. A label the classifier
      * was not trained on (conflict, weather, labour...) gets, in place of a probability, its keyword score times the
      * classifier's doubt (1 - its best probability): it keeps its standing when the classifier is unsure, and yields
-     * to a label the classifier is sure of. The classifier's best label joins when its probability reaches
-     * {@link #MIN_CLASSIFIER_PROBABILITY} and at least {@link #MIN_CLASSIFIER_FEATURES} features matched, and only a
-     * label this model has (a model without labels chooses no topics). Best first, at most {@link #MAX_TOPICS};
+     * to a label the classifier is sure of. The classifier's best label joins when at least
+     * {@link #MIN_CLASSIFIER_FEATURES} features matched and its probability reaches {@link #MIN_CLASSIFIER_PROBABILITY},
+     * or whatever its probability when no keyword topic was found (a best guess over a news article with no topic at
+     * all), and only a label this model has (a model without labels chooses no topics). Best first, at most {@link #MAX_TOPICS};
      * {@code relative} is the combined score over the best one's.
      */
     List<Topic> blend(List<Topic> keyword, TopicClassifier.Result classifier) {
@@ -180,7 +181,8 @@ public final class TopicModel {
             combined.put(topic.label(), new double[] {topic.relative() + say, topic.mentions()});
         }
         String label = classifier.labels().get(best);
-        if (classifier.matched() >= MIN_CLASSIFIER_FEATURES && probability >= MIN_CLASSIFIER_PROBABILITY && labels.contains(label)) {
+        boolean sure = probability >= MIN_CLASSIFIER_PROBABILITY || keyword.isEmpty();
+        if (classifier.matched() >= MIN_CLASSIFIER_FEATURES && sure && labels.contains(label)) {
             combined.putIfAbsent(label, new double[] {probability, 0});
         }
         double top = combined.values().stream().mapToDouble(v -> v[0]).max().orElse(1.0);
