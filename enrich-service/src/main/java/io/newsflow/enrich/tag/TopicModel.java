@@ -168,7 +168,8 @@ public final class TopicModel {
      * {@link #MIN_CLASSIFIER_FEATURES} features matched and its probability reaches {@link #MIN_CLASSIFIER_PROBABILITY},
      * or whatever its probability when no keyword topic was found (a best guess over a news article with no topic at
      * all), and only a label this model has (a model without labels chooses no topics). Best first, at most {@link #MAX_TOPICS};
-     * {@code relative} is the combined score over the best one's.
+     * {@code relative} is the combined score over the best one's, except for the classifier's label alone, whose
+     * {@code relative} is its probability.
      */
     List<Topic> blend(List<Topic> keyword, TopicClassifier.Result classifier) {
         Map<String, double[]> combined = new LinkedHashMap<>();
@@ -184,6 +185,10 @@ public final class TopicModel {
         boolean sure = probability >= MIN_CLASSIFIER_PROBABILITY || keyword.isEmpty();
         if (classifier.matched() >= MIN_CLASSIFIER_FEATURES && sure && labels.contains(label)) {
             combined.putIfAbsent(label, new double[] {probability, 0});
+        }
+        if (keyword.isEmpty()) {
+            // the classifier's label alone: its probability is the score, not 1.0 relative to itself
+            return combined.isEmpty() ? List.of() : List.of(new Topic(label, probability, probability, 0));
         }
         double top = combined.values().stream().mapToDouble(v -> v[0]).max().orElse(1.0);
         return combined.entrySet().stream()

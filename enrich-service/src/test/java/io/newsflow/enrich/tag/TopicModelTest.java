@@ -83,9 +83,10 @@ class TopicModelTest {
 
         assertThat(bundled.blend(none, new TopicClassifier.Result(known, new double[] {0.05, 0.95}, 40)))
                 .extracting(TopicModel.Topic::label).containsExactly("sport");
-        assertThat(bundled.blend(none, new TopicClassifier.Result(known, new double[] {0.2, 0.8}, 40)))
-                .as("no keyword topic: the classifier's best guess rather than no topic")
+        List<TopicModel.Topic> guess = bundled.blend(none, new TopicClassifier.Result(known, new double[] {0.2, 0.8}, 40));
+        assertThat(guess).as("no keyword topic: the classifier's best guess rather than no topic")
                 .extracting(TopicModel.Topic::label).containsExactly("sport");
+        assertThat(guess.get(0).relative()).as("scored by its probability, not 1.0 relative to itself").isEqualTo(0.8);
         assertThat(bundled.blend(none, new TopicClassifier.Result(known, new double[] {0.05, 0.95}, 10))).as("too few words").isEmpty();
         assertThat(bundled.blend(weather, new TopicClassifier.Result(known, new double[] {0.05, 0.95}, 40)))
                 .extracting(TopicModel.Topic::label).containsExactly("weather", "sport");
