@@ -128,7 +128,7 @@ public final class Bench {
             enrichRate = drainRate(topic("enriched"), backlog, "enrich");
             rss = first.get(0).peakRssBytes();
         } finally {
-            stop(first);
+            stop(first, "1");
         }
         List<JavaChild> second = startEnrich(topic("enriched-2"), "2");
         double[] latency;
@@ -138,7 +138,7 @@ public final class Bench {
             latency = latency(topic("enriched-2"));
             rss = Math.max(rss, second.get(0).peakRssBytes());
         } finally {
-            stop(second);
+            stop(second, "2");
         }
         passRate = (passRate + passThrough(topic("passthrough-2"), "2", backlog)) / 2;
         long heap = Math.max(peakHeap(dir.resolve("enrich-1-0-gc.log")), peakHeap(dir.resolve("enrich-2-0-gc.log")));
@@ -178,10 +178,39 @@ public final class Bench {
         return instances;
     }
 
-    private static void stop(List<JavaChild> instances) throws InterruptedException {
+    private void stop(List<JavaChild> instances, String tag) throws IOException, InterruptedException {
         for (JavaChild enrich : instances) {
             enrich.stop();
         }
+        reportProblems(tag);
+    }
+
+    /**
+     * The warnings and errors an enrich run logged (a stream thread replaced, a transaction aborted...), so a run
+     * that had one says so: the benchmark's folder, logs and all, is deleted when it ends.
+     */
+    private void reportProblems(String tag) throws IOException {
+        for (int i = 0; i < plan.enrichInstances(); i++) {
+            Path log = dir.resolve("enrich-" + tag + "-" + i + ".log");
+            for (String line : problems(log, 10)) {
+                say("%s: %s", log.getFileName(), line);
+            }
+        }
+    }
+
+    /** The WARN and ERROR lines of a child's log, at most {@code max} of them and then how many more; none if there is no log. */
+    static List<String> problems(Path log, int max) throws IOException {
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        List<String> problems = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+        if (problems.size() <= max) {
+            return problems;
+        }
+        List<String> shown = new ArrayList<>(problems.subList(0, max));
+        shown.add("and " + (problems.size() - max) + " more warnings or errors");
+        return shown;
     }
 
     private List<String> articles(int count, long seed, String prefix) throws IOException {
