@@ -66,7 +66,8 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
 
     /** The step's window store, keeping {@code window} of record time (changelogged). */
     public static StoreBuilder<WindowStore<String, byte[]>> store(Duration window) {
-        return Stores.windowStoreBuilder(Stores.persistentWindowStore(SIGNATURES, window, window, false), Serdes.String(), Serdes.ByteArray());
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(SIGNATURES, window, window, false),
+                Serdes.String(), Serdes.ByteArray());
     }
 
     @Override
