@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -56,7 +55,7 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
     private final EnrichMetrics metrics;
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
     private BandIndex bands;
-    private Filtered<String, byte[]> signatures;
+    private Signatures signatures;
 
     public Deduplicate(Duration window, NearDuplicates policy, EnrichMetrics metrics) {
         this.window = window.toMillis();
@@ -74,8 +73,7 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
         this.context = context;
         this.bands = new BandIndex(window);
-        this.signatures = new Filtered<>(context.getStateStore(SIGNATURES), RecentKeys::keyOf,
-                (id, time, stored) -> bands.add(id, time, MinHash.bands(decodeSignature(stored))));
+        this.signatures = new Signatures(context.getStateStore(SIGNATURES));
     }
 
     @Override
@@ -125,47 +123,43 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
     }
 
     /**
-     * A window store with the in-memory filter of its keys ({@link RecentKeys}): a read asks the filter first and
-     * goes to the store only on "maybe", a write tells both, so the two cannot drift apart. The filter starts from
-     * everything the store holds as restored (from disk or the changelog), so it never says "not there" wrongly.
+     * The signatures store with the in-memory filter of its ids ({@link RecentKeys}): a read asks the filter first and
+     * goes to the store only on "maybe", a write tells both, so the two cannot drift apart. Both the filter and the
+     * {@link BandIndex} start from everything the store holds as restored (from disk or the changelog), in one scan,
+     * so the filter never says "not there" wrongly and the index finds every stored article.
      */
-    private final class Filtered<K, V> {
-        private final WindowStore<K, V> store;
-        private final ToLongFunction<K> hash;
-        private final RecentKeys keys = new RecentKeys(window);
+    private final class Signatures {
+        private final WindowStore<String, byte[]> store;
+        private final RecentKeys ids = new RecentKeys(window);
 
-        /** Also hands every entry the store holds to {@code restored} (key, time, value). */
-        Filtered(WindowStore<K, V> store, ToLongFunction<K> hash, Restored<K, V> restored) {
+        Signatures(WindowStore<String, byte[]> store) {
             this.store = store;
-            this.hash = hash;
-            try (KeyValueIterator<Windowed<K>, V> all = store.all()) {
+            try (KeyValueIterator<Windowed<String>, byte[]> all = store.all()) {
                 all.forEachRemaining(entry -> {
-                    keys.add(hash.applyAsLong(entry.key.key()), entry.key.window().start());
-                    restored.accept(entry.key.key(), entry.key.window().start(), entry.value);
+                    String id = entry.key.key();
+                    long time = entry.key.window().start();
+                    ids.add(RecentKeys.keyOf(id), time);
+                    bands.add(id, time, MinHash.bands(decodeSignature(entry.value)));
                 });
             }
         }
 
-        /** The first entry for {@code key} within a window either side of {@code time} (time, value), or null. */
-        KeyValue<Long, V> first(K key, long time) {
+        /** The first entry for {@code id} within a window either side of {@code time} (time, stored value), or null. */
+        KeyValue<Long, byte[]> first(String id, long time) {
             long from = Math.max(0, time - window);
             long to = time + window;
-            if (!keys.mightContain(hash.applyAsLong(key), from, to)) {
+            if (!ids.mightContain(RecentKeys.keyOf(id), from, to)) {
                 return null;
             }
-            try (WindowStoreIterator<V> entries = store.fetch(key, from, to)) {
+            try (WindowStoreIterator<byte[]> entries = store.fetch(id, from, to)) {
                 return entries.hasNext() ? entries.next() : null;
             }
         }
 
-        void put(K key, V value, long time) {
-            store.put(key, value, time);
-            keys.add(hash.applyAsLong(key), time);
+        void put(String id, byte[] stored, long time) {
+            store.put(id, stored, time);
+            ids.add(RecentKeys.keyOf(id), time);
         }
-    }
-
-    private interface Restored<K, V> {
-        void accept(K key, long time, V value);
     }
 
     private static int[] signature(FixedKeyRecord<String, EnrichedArticle> record) {
