@@ -1,9 +1,7 @@
 package io.newsflow.enrich.dedup;
 
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The LSH index of the dedup step, in memory: band key -> the earliest article seen with it, by epoch of record
@@ -26,26 +24,17 @@ public final class BandIndex {
     private static final int FIRST_CAPACITY = 1 << 10;
 
     private final long window;
-    private final long epochLength;
-    private final TreeMap<Long, Epoch> epochs = new TreeMap<>();
-    private long latest = Long.MIN_VALUE;
+    private final Epochs<Epoch> epochs;
 
     public BandIndex(long windowMillis) {
         this.window = windowMillis;
-        this.epochLength = Math.max(1_000, windowMillis / 4);
+        this.epochs = new Epochs<>(windowMillis, Epoch::new);
     }
 
     /** Adds an article seen at {@code time} with these band keys. */
     public void add(String id, long time, long[] bands) {
-        epochs.computeIfAbsent(Math.floorDiv(time, epochLength), e -> new Epoch()).add(id, time, bands);
-        if (time > latest) {
-            latest = time;
-            long before = Math.floorDiv(latest - window, epochLength);
-            for (Iterator<Map.Entry<Long, Epoch>> it = epochs.headMap(before, false).entrySet().iterator(); it.hasNext();) {
-                it.next();
-                it.remove();
-            }
-        }
+        epochs.at(time).add(id, time, bands);
+        epochs.seen(time, window);
     }
 
     /**
@@ -53,8 +42,7 @@ public final class BandIndex {
      * overlapping the range are asked, each answering its earliest), merged into {@code candidates} as id -> time.
      */
     public void candidates(long[] bands, long from, long to, Map<String, Long> candidates) {
-        Epoch[] range = epochs.subMap(Math.floorDiv(from, epochLength), true, Math.floorDiv(to, epochLength), true)
-                .values().toArray(new Epoch[0]);
+        Epoch[] range = epochs.overlapping(from, to).toArray(new Epoch[0]);
         for (long band : bands) {
             int tag = tag(band);
             String first = null;

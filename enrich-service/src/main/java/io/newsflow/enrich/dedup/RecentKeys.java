@@ -2,10 +2,7 @@ package io.newsflow.enrich.dedup;
 
 import io.newsflow.enrich.clean.WordHashes;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The keys a time-windowed store holds, as Bloom filters by epoch of record time: "certainly not there" answers most
@@ -23,32 +20,28 @@ public final class RecentKeys {
     private static final int PROBES = 7;
 
     private final long window;
-    private final long epochLength;
-    private final TreeMap<Long, List<Filter>> epochs = new TreeMap<>();
-    private long latest = Long.MIN_VALUE;
+    private final Epochs<List<Filter>> epochs;
 
     public RecentKeys(long windowMillis) {
         this.window = windowMillis;
-        this.epochLength = Math.max(1_000, windowMillis / 4);
+        this.epochs = new Epochs<>(windowMillis, ArrayList::new);
     }
 
     /** Records {@code key} (a 64-bit hash) as held from {@code time} on. */
     public void add(long key, long time) {
-        List<Filter> filters = epochs.computeIfAbsent(Math.floorDiv(time, epochLength), e -> new ArrayList<>());
+        List<Filter> filters = epochs.at(time);
         if (filters.isEmpty() || filters.get(filters.size() - 1).count >= KEYS_PER_FILTER) {
             filters.add(new Filter());
         }
         filters.get(filters.size() - 1).add(key);
-        if (time > latest) {
-            latest = time;
-            expire();
-        }
+        // two windows and an epoch: the store has dropped them itself by then
+        epochs.seen(time, 2 * window + epochs.length());
     }
 
     /** False only when no key equal to {@code key} was added with a time in [from, to]. */
     public boolean mightContain(long key, long from, long to) {
         long h2 = WordHashes.mix(key ^ 0x9e3779b97f4a7c15L) | 1;
-        for (List<Filter> filters : epochs.subMap(Math.floorDiv(from, epochLength), true, Math.floorDiv(to, epochLength), true).values()) {
+        for (List<Filter> filters : epochs.overlapping(from, to)) {
             for (Filter filter : filters) {
                 if (filter.mightContain(key, h2)) {
                     return true;
@@ -69,14 +62,6 @@ public final class RecentKeys {
 
     int epochsKept() {
         return epochs.size();
-    }
-
-    private void expire() {
-        long before = Math.floorDiv(latest - 2 * window, epochLength) - 1;
-        for (Iterator<Map.Entry<Long, List<Filter>>> it = epochs.headMap(before, false).entrySet().iterator(); it.hasNext();) {
-            it.next();
-            it.remove();
-        }
     }
 
     private static final class Filter {
