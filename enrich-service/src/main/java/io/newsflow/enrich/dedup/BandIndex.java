@@ -90,13 +90,9 @@ public final class BandIndex {
             ids[article] = id;
             times[article] = time;
             boolean held = false;
-            int mask = tags.length - 1;
             for (long band : bands) {
                 int tag = tag(band);
-                int slot = home(tag, tags.length);
-                while (tags[slot] != 0 && tags[slot] != tag) {
-                    slot = (slot + 1) & mask;
-                }
+                int slot = slot(tags, tag);
                 if (tags[slot] == 0) {
                     tags[slot] = tag;
                     refs[slot] = article;
@@ -116,13 +112,8 @@ public final class BandIndex {
 
         /** The article (index) holding this tag, or -1. */
         int earliest(int tag) {
-            int mask = tags.length - 1;
-            for (int slot = home(tag, tags.length); tags[slot] != 0; slot = (slot + 1) & mask) {
-                if (tags[slot] == tag) {
-                    return refs[slot];
-                }
-            }
-            return -1;
+            int slot = slot(tags, tag);
+            return tags[slot] == tag ? refs[slot] : -1;
         }
 
         private void grow(int needed) {
@@ -134,13 +125,9 @@ public final class BandIndex {
             int[] oldRefs = refs;
             tags = new int[capacity];
             refs = new int[capacity];
-            int mask = capacity - 1;
             for (int old = 0; old < oldTags.length; old++) {
                 if (oldTags[old] != 0) {
-                    int slot = home(oldTags[old], capacity);
-                    while (tags[slot] != 0) {
-                        slot = (slot + 1) & mask;
-                    }
+                    int slot = slot(tags, oldTags[old]);
                     tags[slot] = oldTags[old];
                     refs[slot] = oldRefs[old];
                 }
@@ -154,8 +141,16 @@ public final class BandIndex {
         return tag == 0 ? 1 : tag;
     }
 
-    /** A tag's first slot in a table of {@code capacity} (a power of two) slots: Fibonacci hashing of the tag. */
-    private static int home(int tag, int capacity) {
-        return (tag * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(capacity));
+    /**
+     * The slot of {@code tag} in a table of tags (a power of two long, never full), or the empty slot where it would
+     * go: linear probing from its first slot, which Fibonacci hashing of the tag names.
+     */
+    private static int slot(int[] tags, int tag) {
+        int mask = tags.length - 1;
+        int slot = (tag * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(tags.length));
+        while (tags[slot] != 0 && tags[slot] != tag) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 }
