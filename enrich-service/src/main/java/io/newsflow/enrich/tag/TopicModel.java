@@ -172,23 +172,23 @@ public final class TopicModel {
      * {@code relative} is its probability.
      */
     List<Topic> blend(List<Topic> keyword, TopicClassifier.Result classifier) {
-        Map<String, double[]> combined = new LinkedHashMap<>();
         int best = classifier.best();
         double probability = classifier.posterior()[best];
+        String label = classifier.labels().get(best);
+        boolean heard = classifier.matched() >= MIN_CLASSIFIER_FEATURES && labels.contains(label);
+        if (keyword.isEmpty()) {
+            // the classifier's label alone: its probability is the score, not 1.0 relative to itself
+            return heard ? List.of(new Topic(label, probability, probability, 0)) : List.of();
+        }
+        Map<String, double[]> combined = new LinkedHashMap<>();
         for (Topic topic : keyword) {
             double say = classifier.labels().contains(topic.label())
                     ? classifier.probability(topic.label())
                     : topic.relative() * (1 - probability);
             combined.put(topic.label(), new double[] {topic.relative() + say, topic.mentions()});
         }
-        String label = classifier.labels().get(best);
-        boolean sure = probability >= MIN_CLASSIFIER_PROBABILITY || keyword.isEmpty();
-        if (classifier.matched() >= MIN_CLASSIFIER_FEATURES && sure && labels.contains(label)) {
+        if (heard && probability >= MIN_CLASSIFIER_PROBABILITY) {
             combined.putIfAbsent(label, new double[] {probability, 0});
-        }
-        if (keyword.isEmpty()) {
-            // the classifier's label alone: its probability is the score, not 1.0 relative to itself
-            return combined.isEmpty() ? List.of() : List.of(new Topic(label, probability, probability, 0));
         }
         double top = combined.values().stream().mapToDouble(v -> v[0]).max().orElse(1.0);
         return combined.entrySet().stream()
