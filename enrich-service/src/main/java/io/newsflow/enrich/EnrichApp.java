@@ -14,7 +14,7 @@ import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import io.micrometer.core.instrument.Gauge;
+import org.apache.kafka.streams.TopologyDescription;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -37,7 +37,14 @@ public final class EnrichApp implements AutoCloseable {
 
     private final EnrichConfig config;
     private final StateDirLock stateDirLock;
-    private final KafkaStreams streams;
+    private final Topology topology;
+    private final Properties props;
+    private final EnrichMetrics metrics;
+    private final EnrichClientSupplier clients;
+    private final List<String> stateTopics;
+    private volatile KafkaStreams streams;
+    private EnrichHealth health;
+    private volatile boolean originRecorded;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final PrometheusMeterRegistry prometheus;
     private KafkaStreamsMetrics streamsMetrics;
@@ -48,50 +55,105 @@ public final class EnrichApp implements AutoCloseable {
         this(config, TextSteps.from(config));
     }
 
-    /** With the given text steps (tests). */
+    /** With the given text steps (tests). Contacts no broker: {@link #start()} does. */
     public EnrichApp(EnrichConfig config, TextSteps steps) {
         this.config = config;
         SpecificAvroSerde<RawArticle> rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         prometheus = config.metricsPort().isPresent() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
-        EnrichMetrics metrics = prometheus == null ? EnrichMetrics.none() : new EnrichMetrics(prometheus);
-        Topology topology = EnrichTopology.build(config, steps, rawSerde, enrichedSerde, Clock.systemUTC(), metrics);
-        Properties props = config.streamsProperties();
+        metrics = prometheus == null ? EnrichMetrics.none() : new EnrichMetrics(prometheus);
+        topology = EnrichTopology.build(config, steps, rawSerde, enrichedSerde, Clock.systemUTC(), metrics);
+        props = config.streamsProperties();
         props.put(EnrichMetrics.CONFIG, metrics);
+        clients = new EnrichClientSupplier(config.applicationId(), config.groupInstanceId());
+        stateTopics = stateTopics(topology);
         stateDirLock = StateDirLock.acquire(config.effectiveStateDir(), config.applicationId());
-        try {
-            streams = new KafkaStreams(topology, props,
-                    new StableTransactionalIds(config.applicationId(), config.groupInstanceId()));
-        } catch (RuntimeException e) {
-            stateDirLock.close();
-            throw e;
-        }
+    }
+
+    /**
+     * Kafka Streams on this instance's state directory, once local state of another origin is gone: Kafka Streams opens the
+     * stores of existing task directories as it is created.
+     */
+    private KafkaStreams createStreams() {
+        claimLocalState();
+        KafkaStreams streams = new KafkaStreams(topology, props, clients);
         streams.setUncaughtExceptionHandler(new BoundedThreadReplacement(config.maxThreadReplacements(),
                 config.errorPolicy() == EnrichConfig.ErrorPolicy.FAIL, this::removeFromGroupOnceDead));
         streams.setStateListener((now, before) -> {
             LOG.info("enrich-service state {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING && !originRecorded) {
+                originRecorded = true;
+                recordOriginInBackground();
+            }
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
                 stopped.countDown();
             }
         });
+        return streams;
     }
 
     /**
-     * Starts processing, and the operator endpoints when a metrics port is set: {@code /metrics}
-     * (newsflow's series, Kafka Streams' and clients' metrics, the JVM's), {@code /healthz},
-     * {@code /readyz} (ready while the Streams state is RUNNING).
+     * The topics whose incarnation the local state belongs to: the input topic and the changelog of every store
+     * (all of this topology's stores are changelogged).
+     */
+    private List<String> stateTopics(Topology topology) {
+        List<String> topics = new java.util.ArrayList<>(List.of(config.inputTopic()));
+        topology.describe().subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> {
+            if (node instanceof TopologyDescription.Processor processor) {
+                processor.stores().forEach(store -> topics.add(config.applicationId() + "-" + store + "-changelog"));
+            }
+        }));
+        return List.copyOf(topics);
+    }
+
+    /** Deletes local state that belongs to another cluster or another incarnation of its topics ({@link LocalStateOrigin}). */
+    private void claimLocalState() {
+        java.nio.file.Path appDir = config.effectiveStateDir().resolve(config.applicationId());
+        try (Admin admin = Admin.create(config.client().kafkaProperties())) {
+            LocalStateOrigin.claim(appDir, LocalStateOrigin.current(admin, stateTopics), stateTopics)
+                    .ifPresent(why -> LOG.warn("deleted the local state in {} because {}; it is restored from the changelog topics", appDir, why));
+        }
+    }
+
+    /**
+     * Once running, Kafka Streams has created the changelog topics: their ids join the record of the state's origin. Until
+     * then the record lacks them, and a restart in between deletes the local state (safe, it is restored).
+     */
+    private void recordOriginInBackground() {
+        Thread recorder = new Thread(() -> {
+            try (Admin admin = Admin.create(config.client().kafkaProperties())) {
+                LocalStateOrigin.record(config.effectiveStateDir().resolve(config.applicationId()),
+                        LocalStateOrigin.current(admin, stateTopics));
+            } catch (RuntimeException e) {
+                LOG.warn("could not record which cluster the local state belongs to ({}); the next start restores it from the "
+                        + "changelog topics", e.getMessage());
+            }
+        }, "enrich-state-origin");
+        recorder.setDaemon(true);
+        recorder.start();
+    }
+
+    /**
+     * Checks the local state's origin, starts processing, and the operator endpoints when a metrics port is set:
+     * {@code /metrics} (newsflow's series, Kafka Streams' and clients' metrics, the JVM's), {@code /healthz},
+     * {@code /readyz} (ready while the Streams state is RUNNING and nothing is stalled).
+     *
+     * @throws IllegalStateException when the metrics port cannot be served
+     * @throws org.apache.kafka.common.KafkaException when Kafka cannot say which cluster this is
      */
     public void start() {
+        streams = createStreams();
+        health = new EnrichHealth(streams, config.inputTopic(), config.dedupWindow().isZero() ? null
+                : EnrichTopology.dedupTopic(config.applicationId()), metrics::deduplicatedSoFar, clients::uncommittedNanos,
+                config.stallTimeout());
         streams.start();
+        health.start();
         if (prometheus != null) {
             streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(prometheus);
-            Gauge.builder("newsflow.consumer.lag", streams, EnrichApp::inputLag).baseUnit("records")
-                    .description("Records of the input topic not yet read by this instance, summed over its partitions")
-                    .register(prometheus);
+            health.bindTo(prometheus);
             try {
-                ops = OpsServer.start("0.0.0.0", config.metricsPort().get(), prometheus, () -> streams.state() == KafkaStreams.State.RUNNING
-                        ? OpsServer.Readiness.yes() : OpsServer.Readiness.notReady("Kafka Streams is " + streams.state()), Map.of());
+                ops = OpsServer.start("0.0.0.0", config.metricsPort().get(), prometheus, health::readiness, Map.of());
             } catch (Exception e) {
                 close();
                 throw new IllegalStateException("cannot serve metrics on port " + config.metricsPort().get() + ": " + e.getMessage(), e);
@@ -100,26 +162,15 @@ public final class EnrichApp implements AutoCloseable {
         }
     }
 
-    /** The consumer's {@code records-lag} of the input topic's partitions this instance reads, summed (0 before any is assigned). */
-    private static double inputLag(KafkaStreams streams) {
-        double lag = 0;
-        for (var entry : streams.metrics().entrySet()) {
-            var name = entry.getKey();
-            if (name.name().equals("records-lag") && name.group().equals("consumer-fetch-manager-metrics")
-                    && name.tags().containsKey("partition") && entry.getValue().metricValue() instanceof Double value && !value.isNaN()) {
-                lag += value;
-            }
-        }
-        return lag;
-    }
-
     /** Where {@code /metrics}, {@code /healthz} and {@code /readyz} are served; empty without a metrics port. */
     public java.util.Optional<java.net.URI> opsUrl() {
         return java.util.Optional.ofNullable(ops).map(OpsServer::url);
     }
 
+    /** Kafka Streams' state; CREATED before {@link #start()}. */
     public KafkaStreams.State state() {
-        return streams.state();
+        KafkaStreams running = streams;
+        return running == null ? KafkaStreams.State.CREATED : running.state();
     }
 
     /** Names of this instance's live stream threads (a replaced thread comes back under a new name). */
@@ -171,12 +222,17 @@ public final class EnrichApp implements AutoCloseable {
         if (ops != null) {
             ops.close();
         }
+        if (health != null) {
+            health.close();
+        }
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }
         try {
-            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(CLOSE_TIMEOUT));
+            if (streams != null) {
+                streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(CLOSE_TIMEOUT));
+            }
         } finally {
             stateDirLock.close();
             stopped.countDown();

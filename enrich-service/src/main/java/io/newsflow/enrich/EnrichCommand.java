@@ -79,6 +79,9 @@ public final class EnrichCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             System.err.println("enrich: " + e.getMessage());
             return ExitCodes.CONFIG;
+        } catch (org.apache.kafka.common.KafkaException | java.io.UncheckedIOException e) {
+            System.err.println("enrich: " + e.getMessage());
+            return ExitCodes.FATAL;
         }
         app.opsUrl().ifPresent(url -> System.err.println("enrich: metrics on " + url + "/metrics, health on /healthz and /readyz"));
         System.err.println("enrich: running " + config.applicationId() + " on " + config.client().bootstrapServers()

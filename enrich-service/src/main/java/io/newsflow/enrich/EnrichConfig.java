@@ -49,7 +49,8 @@ public record EnrichConfig(
         String groupInstanceId,
         Optional<Integer> metricsPort,
         Duration dedupWindow,
-        NearDuplicates nearDuplicates) {
+        NearDuplicates nearDuplicates,
+        Duration stallTimeout) {
 
     public static final String BOOTSTRAP_SERVERS = ClientSettings.BOOTSTRAP_SERVERS_ENV;
     public static final String SCHEMA_REGISTRY_URL = ClientSettings.SCHEMA_REGISTRY_URL_ENV;
@@ -71,6 +72,7 @@ public record EnrichConfig(
     public static final String METRICS_PORT = "NEWSFLOW_METRICS_PORT";
     public static final String DEDUP_WINDOW = "NEWSFLOW_DEDUP_WINDOW";
     public static final String NEAR_DUPLICATES = "NEWSFLOW_NEAR_DUPLICATES";
+    public static final String STALL_TIMEOUT = "NEWSFLOW_STALL_TIMEOUT";
 
     /**
      * Every setting, declared once: {@code newsflow enrich}'s flags ({@link EnrichCommand}), the defaults
@@ -110,8 +112,11 @@ public record EnrichConfig(
                     + "that never repeat themselves: the step's one-partition hop costs throughput and latency)"),
             Setting.of(NEAR_DUPLICATES, "--near-duplicates", "mark", "`mark`: a near-duplicate is emitted with `duplicateOf` = the id "
                     + "of the first copy seen; `suppress`: it is not emitted (both counted in `newsflow_duplicates_total`)"),
+            Setting.of(STALL_TIMEOUT, "--stall-timeout", "60s", "records waiting on the input topic or in the dedup hop with nothing "
+                    + "taken, or processed records not committed, for longer than this: the instance is stalled (logged, "
+                    + "`newsflow_stalled{check}` = 1, `/readyz` 503)"),
             Setting.of(METRICS_PORT, "--metrics-port", null, "serve `/metrics` (Prometheus), `/healthz` and `/readyz` (ready = "
-                    + "the Streams state is RUNNING) on this port, 0 for any free one").shownAs("off"));
+                    + "the Streams state is RUNNING and nothing is stalled) on this port, 0 for any free one").shownAs("off"));
 
     /** Every environment variable this service reads by name (any other KAFKA_* passes through as a client property). */
     public static final List<String> VARIABLES = SETTINGS.stream().map(Setting::env).toList();
@@ -215,6 +220,12 @@ public record EnrichConfig(
         } catch (IllegalArgumentException e) {
             problems.add(NEAR_DUPLICATES + "=" + env.get(NEAR_DUPLICATES) + ": expected mark or suppress");
         }
+        Duration stallTimeout = Duration.ofSeconds(60);
+        try {
+            stallTimeout = Durations.parse(get(env, STALL_TIMEOUT));
+        } catch (IllegalArgumentException e) {
+            problems.add(STALL_TIMEOUT + ": " + e.getMessage());
+        }
         Optional<String> instanceId = Optional.ofNullable(env.get(INSTANCE_ID)).map(String::strip).filter(s -> !s.isEmpty());
         instanceId.filter(id -> !id.matches("[A-Za-z0-9._-]{1,200}"))
                 .ifPresent(id -> problems.add(INSTANCE_ID + "=" + id + ": expected letters, digits, '.', '_' or '-'"));
@@ -226,7 +237,7 @@ public record EnrichConfig(
         return new EnrichConfig(client, applicationId, input, output, dlq, policy, guarantee, threads, replacements, stateDir,
                 gazetteer, noiseRules, maxTags, !detect.equals("false"), maxArticleBytes,
                 instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)), metricsPort, dedupWindow,
-                nearDuplicates);
+                nearDuplicates, stallTimeout);
     }
 
     /** Kafka Streams properties: our tuned defaults, with raw client properties winning. */
@@ -263,7 +274,7 @@ public record EnrichConfig(
     public EnrichConfig withMaxArticleBytes(int limit) {
         return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
                 streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit, groupInstanceId,
-                metricsPort, dedupWindow, nearDuplicates);
+                metricsPort, dedupWindow, nearDuplicates, stallTimeout);
     }
 
     /** The state directory: the configured one, else Kafka Streams' default ({@code java.io.tmpdir/kafka-streams}). */

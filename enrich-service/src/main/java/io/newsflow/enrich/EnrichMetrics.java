@@ -7,15 +7,25 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.streams.kstream.ValueMapper;
 
 /**
- * newsflow's own enrich series: {@code newsflow_articles_enriched_total},
- * {@code newsflow_articles_dead_lettered_total{stage}}, {@code newsflow_duplicates_total{kind,emitted}}, {@code newsflow_tags_per_article} (summary),
- * {@code newsflow_noise_lines_removed_total{rule}} and {@code newsflow_step_seconds{step}} (histogram),
- * next to {@code newsflow_consumer_lag_records} and the Kafka Streams, client and JVM metrics that
- * {@link EnrichApp} binds. Handed to the dead-letter handler through the
- * Streams properties under {@link #CONFIG}. {@link #none()} records nothing.
+ * newsflow's own enrich series. Every article read is accounted for by four counters, each counted when the
+ * transaction that holds it commits ({@link TransactionCounts}), so a record processed twice after an abort is
+ * counted once and nothing is counted before it is readable:
+ * <ul>
+ *   <li>{@code newsflow_articles_read_total}: raw records taken from the input topic;</li>
+ *   <li>{@code newsflow_articles_enriched_total}: articles written to the enriched topic (after the dedup step);</li>
+ *   <li>{@code newsflow_articles_dead_lettered_total{stage}}: records written to the dead-letter topic;</li>
+ *   <li>{@code newsflow_duplicates_total{kind,emitted}}: duplicates the dedup step found; those with
+ *       {@code emitted="false"} (exact re-deliveries, suppressed near-duplicates) are not written anywhere.</li>
+ * </ul>
+ * What is read and not yet in one of the others waits in the dedup hop ({@code newsflow_dedup_waiting_records},
+ * see {@link EnrichHealth}). Alongside: {@code newsflow_tags_per_article} (summary), {@code newsflow_noise_lines_removed_total{rule}}
+ * and {@code newsflow_step_seconds{step}} (histogram), which describe the work done, redone work included. Handed to the
+ * dead-letter handler through the Streams properties under {@link #CONFIG}. {@link #none()} records nothing.
  */
 public final class EnrichMetrics {
 
@@ -23,13 +33,18 @@ public final class EnrichMetrics {
     public static final String CONFIG = "newsflow.metrics";
 
     private final MeterRegistry registry;
+    private final Counter read;
     private final Counter enriched;
     private final DistributionSummary tags;
     private final Map<String, Timer> steps = new ConcurrentHashMap<>();
+    private final LongAdder deduplicated = new LongAdder();
 
     public EnrichMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.enriched = Counter.builder("newsflow.articles.enriched").description("Articles written to the enriched topic").register(registry);
+        this.read = Counter.builder("newsflow.articles.read").description("Raw records taken from the input topic (committed)")
+                .register(registry);
+        this.enriched = Counter.builder("newsflow.articles.enriched").description("Articles written to the enriched topic (committed)")
+                .register(registry);
         this.tags = DistributionSummary.builder("newsflow.tags.per.article").description("Tags on each enriched article")
                 .publishPercentileHistogram().maximumExpectedValue(64.0).register(registry);
     }
@@ -48,28 +63,47 @@ public final class EnrichMetrics {
             try {
                 return mapper.apply(value);
             } finally {
-                timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
         };
     }
 
-    public void enriched(int tagCount, Map<String, Integer> noiseByRule) {
-        enriched.increment();
+    /** A raw record was taken from the input topic. */
+    public void read() {
+        TransactionCounts.increment(read, 1);
+    }
+
+    /** An article came out of the text steps with {@code tagCount} tags, after {@code noiseByRule} lines were removed. */
+    public void tagged(int tagCount, Map<String, Integer> noiseByRule) {
         tags.record(tagCount);
         noiseByRule.forEach((rule, lines) -> Counter.builder("newsflow.noise.lines.removed").tag("rule", rule)
                 .description("Noise lines removed, by rule").register(registry).increment(lines));
     }
 
+    /** An article is written to the enriched topic. */
+    public void enriched() {
+        TransactionCounts.increment(enriched, 1);
+    }
+
     /** A duplicate found by the dedup step: {@code kind} is {@code exact} (not emitted) or {@code near}. */
     public void duplicate(String kind, boolean emitted) {
-        Counter.builder("newsflow.duplicates").tag("kind", kind).tag("emitted", String.valueOf(emitted))
+        TransactionCounts.increment(Counter.builder("newsflow.duplicates").tag("kind", kind).tag("emitted", String.valueOf(emitted))
                 .description("Duplicates found, by kind (exact: the same id again; near: the same story under another id) and whether emitted")
-                .register(registry).increment();
+                .register(registry), 1);
+    }
+
+    /** The dedup step took an article (found a duplicate or not): its progress, for {@link EnrichHealth}. */
+    public void deduplicated() {
+        deduplicated.increment();
+    }
+
+    long deduplicatedSoFar() {
+        return deduplicated.sum();
     }
 
     public void deadLettered(String stage) {
-        Counter.builder("newsflow.articles.dead.lettered").tag("stage", stage).description("Records sent to the dead-letter topic, by stage")
-                .register(registry).increment();
+        TransactionCounts.increment(Counter.builder("newsflow.articles.dead.lettered").tag("stage", stage)
+                .description("Records written to the dead-letter topic, by stage (committed)").register(registry), 1);
     }
 
     public MeterRegistry registry() {

@@ -35,7 +35,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *   -> decode -> validate -> extract-html -> strip-noise -> extract-footer -> require-content -> tag-entities -> detect-language
  *   -> to-enriched-article -> key-by-id -> fingerprint
  *   -> dedup-repartition (one partition) -> dedup [store dedup-signatures]    (not with NEWSFLOW_DEDUP_WINDOW=off)
- *   -> news.articles.enriched (String id, EnrichedArticle, at most the article-size limit)
+ *   -> count-enriched -> news.articles.enriched (String id, EnrichedArticle, at most the article-size limit)
  * </pre>
  *
  * A record that cannot be decoded, that a step rejects or fails on, or whose output is over the size
@@ -48,7 +48,15 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  */
 public final class EnrichTopology {
 
+    /** The name of the dedup hop: its repartition topic is {@code <application id>-dedup-repartition}. */
+    static final String DEDUP_HOP = "dedup";
+
     private EnrichTopology() {
+    }
+
+    /** The dedup hop's repartition topic for {@code applicationId}. */
+    static String dedupTopic(String applicationId) {
+        return applicationId + "-" + DEDUP_HOP + "-repartition";
     }
 
     public static Topology build(EnrichConfig config, TextSteps steps, Serde<RawArticle> rawSerde,
@@ -75,7 +83,10 @@ public final class EnrichTopology {
         }
 
         KStream<String, EnrichedArticle> enriched = builder.stream(config.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw"))
-                .mapValues(metrics.timed("decode", bytes -> Validation.decode(rawDeserializer, config.inputTopic(), bytes)), Named.as("decode"))
+                .mapValues(metrics.timed("decode", bytes -> {
+                    metrics.read();
+                    return Validation.decode(rawDeserializer, config.inputTopic(), bytes);
+                }), Named.as("decode"))
                 .mapValues(metrics.timed("validate", Validation::requireEnrichable), Named.as("validate"))
                 .mapValues(metrics.timed("extract-html", html::apply), Named.as("extract-html"))
                 .mapValues(metrics.timed("strip-noise", (Extracted text) -> new Cleaned(text.article(), stripper.strip(text.article().getBody()),
@@ -92,18 +103,19 @@ public final class EnrichTopology {
                         Named.as("detect-language"))
                 .mapValues(metrics.timed("to-enriched-article", (Tagged tagged) -> {
                     EnrichedArticle article = toAvro.apply(tagged);
-                    metrics.enriched(article.getTags().size(), tagged.cleaned().clean().removedByRule());
+                    metrics.tagged(article.getTags().size(), tagged.cleaned().clean().removedByRule());
                     return article;
                 }), Named.as("to-enriched-article"))
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-id"));
         if (dedup) {
             enriched = enriched.processValues(Fingerprint::new, Named.as("fingerprint"))
-                    .repartition(Repartitioned.<String, EnrichedArticle>as("dedup").withKeySerde(Serdes.String()).withValueSerde(limitedOutput)
+                    .repartition(Repartitioned.<String, EnrichedArticle>as(DEDUP_HOP).withKeySerde(Serdes.String()).withValueSerde(limitedOutput)
                             .withNumberOfPartitions(1))
                     .processValues(() -> new Deduplicate(config.dedupWindow(), config.nearDuplicates(), metrics), Named.as("dedup"),
                             Deduplicate.SIGNATURES);
         }
-        enriched.to(config.outputTopic(), Produced.with(Serdes.String(), limitedOutput).withName("write-enriched"));
+        enriched.peek((id, article) -> metrics.enriched(), Named.as("count-enriched"))
+                .to(config.outputTopic(), Produced.with(Serdes.String(), limitedOutput).withName("write-enriched"));
 
         return builder.build();
     }

@@ -46,12 +46,18 @@ final class Pipeline {
     /** Enrich settings for the given topics, a fresh state directory, and {@code more} environment variables. */
     static EnrichConfig enrichConfig(SharedStack.Topics topics, String applicationId, Path stateDir, Map<String, String> more) {
         Map<String, String> env = new java.util.HashMap<>(more);
+        env.put(EnrichConfig.STATE_DIR, stateDir.resolve(UUID.randomUUID().toString()).toString());
+        return enrichConfig(settings(), topics, applicationId, env);
+    }
+
+    /** Enrich settings for the given cluster and topics, with {@code more} environment variables (the state directory among them). */
+    static EnrichConfig enrichConfig(ClientSettings cluster, SharedStack.Topics topics, String applicationId, Map<String, String> more) {
+        Map<String, String> env = new java.util.HashMap<>(more);
         env.put(EnrichConfig.APPLICATION_ID, applicationId);
         env.put(EnrichConfig.INPUT_TOPIC, topics.raw());
         env.put(EnrichConfig.OUTPUT_TOPIC, topics.enriched());
         env.put(EnrichConfig.DLQ_TOPIC, topics.dlq());
-        env.put(EnrichConfig.STATE_DIR, stateDir.resolve(UUID.randomUUID().toString()).toString());
-        return EnrichConfig.fromEnv(env, settings().overriddenBy(null, null, io.newsflow.cli.ClientSettings.passThrough(more)));
+        return EnrichConfig.fromEnv(env, cluster.overriddenBy(null, null, ClientSettings.passThrough(more)));
     }
 
     /** A value serializer for the shared registry (registers schemas as needed). */
@@ -72,7 +78,12 @@ final class Pipeline {
 
     /** Ingests through the real ingest code path; fails the test on a fatal result. */
     static Ingester.Result ingest(String topic, List<String> inputs) throws Exception {
-        try (Ingester ingester = new Ingester(settings(), topic, Duration.ofSeconds(15), new PrintStream(System.err, true))) {
+        return ingest(settings(), topic, inputs);
+    }
+
+    /** Ingests into the given cluster through the real ingest code path; fails the test on a fatal result. */
+    static Ingester.Result ingest(ClientSettings cluster, String topic, List<String> inputs) throws Exception {
+        try (Ingester ingester = new Ingester(cluster, topic, Duration.ofSeconds(15), new PrintStream(System.err, true))) {
             int limit = ingester.checkReachable(ArticleSize.DEFAULT_MAX_BYTES);
             Ingester.Result result = ingester.ingest(inputs, new ByteArrayInputStream(new byte[0]),
                     new ArticleSources(InputFormat.AUTO, null, limit, Clock.systemUTC()));
@@ -105,9 +116,15 @@ final class Pipeline {
     /** Committed enriched records, read from the beginning until {@code done} holds or the deadline passes. */
     static List<ConsumerRecord<String, EnrichedArticle>> readEnriched(String topic, Duration deadline,
                                                                        Predicate<List<ConsumerRecord<String, EnrichedArticle>>> done) {
-        SpecificAvroSerde<EnrichedArticle> serde = SpecificAvroSerde.forValues(settings().serdeConfig());
+        return readEnriched(settings(), topic, deadline, done);
+    }
+
+    /** Committed enriched records of the given cluster, read from the beginning until {@code done} holds or the deadline passes. */
+    static List<ConsumerRecord<String, EnrichedArticle>> readEnriched(ClientSettings cluster, String topic, Duration deadline,
+                                                                       Predicate<List<ConsumerRecord<String, EnrichedArticle>>> done) {
+        SpecificAvroSerde<EnrichedArticle> serde = SpecificAvroSerde.forValues(cluster.serdeConfig());
         List<ConsumerRecord<String, EnrichedArticle>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+        try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(consumerProps(cluster), new StringDeserializer(),
                 serde.deserializer())) {
             pollUntil(consumer, topic, deadline, seen, done);
         }
@@ -118,7 +135,7 @@ final class Pipeline {
     static List<ConsumerRecord<byte[], byte[]>> readBytes(String topic, Duration deadline,
                                                          Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
         List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(settings()), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             pollUntil(consumer, topic, deadline, seen, done);
         }
@@ -137,8 +154,8 @@ final class Pipeline {
         }
     }
 
-    private static Properties consumerProps() {
-        Properties props = settings().kafkaProperties();
+    private static Properties consumerProps(ClientSettings cluster) {
+        Properties props = cluster.kafkaProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return props;

@@ -81,6 +81,7 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         EnrichedArticle article = record.value();
         String id = article.getId();
         long time = record.timestamp();
+        metrics.deduplicated();
         if (signatures.first(id, time) != null) {
             metrics.duplicate("exact", false);
             return;
