@@ -1,8 +1,5 @@
 package io.newsflow.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schema.RawArticle;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +26,6 @@ public final class ArticleSources {
         /** An input that cannot be an article, with a one-line reason. */
         void rejected(String origin, String reason);
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InputFormat format;
     private final String sourceName;
@@ -149,116 +144,19 @@ public final class ArticleSources {
         }
     }
 
-    /**
-     * One JSON article per line. Lines are split on bytes and decoded one by one, so a line that is
-     * not UTF-8, too long, or not an article is rejected alone, with its number, and the rest go on.
-     */
+    /** One JSON article per line ({@link JsonLines}): each rejected line is named {@code origin:number}. */
     private void readJsonLines(InputStream in, String origin, Sink sink) throws IOException {
-        ByteLines lines = new ByteLines(in, maxBytes);
-        int number = 0;
-        while (lines.next()) {
-            number++;
-            String where = origin + ":" + number;
-            if (lines.tooLong()) {
-                sink.rejected(where, "over the size limit: line longer than " + maxBytes + " bytes (--max-bytes)");
-                continue;
+        JsonLines.read(in, maxBytes, clock, new JsonLines.Sink() {
+            @Override
+            public void article(int line, RawArticle article) throws IOException {
+                sink.article(article, origin + ":" + line);
             }
-            String text;
-            try {
-                text = RawArticles.decodeUtf8(lines.bytes(), lines.length());
-            } catch (InvalidArticleException e) {
-                sink.rejected(where, e.getMessage());
-                continue;
-            }
-            if (text.isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode json = JSON.readTree(text);
-                sink.article(RawArticles.fromJson(json, clock.instant()), where);
-            } catch (JsonProcessingException e) {
-                sink.rejected(where, "bad JSON: " + e.getOriginalMessage());
-            } catch (InvalidArticleException e) {
-                sink.rejected(where, e.getMessage());
-            }
-        }
-    }
 
-    /**
-     * Lines of a byte stream, split on '\n' in bulk (a 64 KiB buffer, lines copied with arraycopy),
-     * each kept as bytes so it is decoded on its own; a line over the limit is skipped to its end
-     * and reported, not kept.
-     */
-    private static final class ByteLines {
-        private final InputStream in;
-        private final long maxBytes;
-        private final byte[] buffer = new byte[1 << 16];
-        private int position;
-        private int limit;
-        private byte[] line = new byte[8192];
-        private int length;
-        private boolean tooLong;
-        private boolean ended;
-
-        ByteLines(InputStream in, long maxBytes) {
-            this.in = in;
-            this.maxBytes = maxBytes;
-        }
-
-        /** Reads the next line; false at the end of the stream (a last line without '\n' still counts). */
-        boolean next() throws IOException {
-            length = 0;
-            tooLong = false;
-            boolean any = false;
-            while (true) {
-                if (position == limit) {
-                    if (ended || (limit = in.read(buffer)) <= 0) {
-                        ended = true;
-                        position = limit = 0;
-                        return any;
-                    }
-                    position = 0;
-                }
-                any = true;
-                int newline = position;
-                while (newline < limit && buffer[newline] != '\n') {
-                    newline++;
-                }
-                append(position, newline - position);
-                position = newline;
-                if (newline < limit) {
-                    position++;
-                    return true;
-                }
+            @Override
+            public void rejected(int line, String reason) {
+                sink.rejected(origin + ":" + line, reason);
             }
-        }
-
-        private void append(int from, int count) {
-            if (tooLong || count == 0) {
-                return;
-            }
-            if (length + (long) count > maxBytes) {
-                tooLong = true;
-                return;
-            }
-            if (length + count > line.length) {
-                line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + count));
-            }
-            System.arraycopy(buffer, from, line, length, count);
-            length += count;
-        }
-
-        byte[] bytes() {
-            return line;
-        }
-
-        int length() {
-            return length;
-        }
-
-        boolean tooLong() {
-            return tooLong;
-        }
+        });
     }
 
     /** All articles and rejections of {@code inputs}, collected (for tests and small inputs). */

@@ -76,7 +76,7 @@ class ArticleSourcesTest {
 
         assertThat(collected.articles()).extracting(RawArticle::getId).containsExactly("one", "four");
         assertThat(collected.rejections()).hasSize(3);
-        assertThat(collected.rejections().get(0)).startsWith(file + ":3: bad JSON: ");
+        assertThat(collected.rejections().get(0)).startsWith(file + ":3: bad JSON at column ");
         assertThat(collected.rejections().get(1)).isEqualTo(file + ":4: missing or empty \"body\"");
         assertThat(collected.rejections().get(2)).isEqualTo(file + ":5: expected a JSON object, got array");
     }

@@ -48,7 +48,11 @@ class IngestServiceIT {
     }
 
     private static HttpResponse<String> post(URI base, String contentType, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/articles")).POST(HttpRequest.BodyPublishers.ofString(body));
+        return post(base, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static HttpResponse<String> post(URI base, String contentType, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/articles")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -105,7 +109,30 @@ class IngestServiceIT {
 
             HttpResponse<String> ndjson = post(url, "application/x-ndjson", "{\"id\":\"api-5\",\"body\":\"Fifth.\"}\n{oops\n", "Authorization", auth);
             assertThat(ndjson.statusCode()).isEqualTo(202);
-            assertThat(JSON.readTree(ndjson.body()).get("rejected").get(0).get("reason").asText()).startsWith("bad JSON on line 2");
+            assertThat(JSON.readTree(ndjson.body()).get("rejected").get(0).get("reason").asText()).startsWith("line 2: bad JSON at column 2: ");
+
+            // an invalid byte in one line: that line is rejected with its offset, the others are taken, as from a file
+            byte[] good = "{\"id\":\"api-6\",\"body\":\"Sixth.\"}\n".getBytes(StandardCharsets.UTF_8);
+            byte[] bad = "{\"id\":\"api-7\",\"body\":\"Caf\u00e9\"}".getBytes(StandardCharsets.UTF_8);
+            int offset = bad.length - 4; // the first byte of the two-byte \u00e9, before the closing quote and brace
+            bad[offset + 1] = (byte) 0x28; // 0xC3 then '(' is not UTF-8
+            byte[] last = "\n{\"id\":\"api-8\",\"body\":\"Eighth.\"}\n".getBytes(StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(good);
+            body.writeBytes(bad);
+            body.writeBytes(last);
+            HttpResponse<String> badByte = post(url, "application/x-ndjson", body.toByteArray(), "Authorization", auth);
+            assertThat(badByte.statusCode()).isEqualTo(202);
+            JsonNode badByteAnswer = JSON.readTree(badByte.body());
+            assertThat(badByteAnswer.get("accepted").findValuesAsText("id")).containsExactly("api-6", "api-8");
+            assertThat(badByteAnswer.get("rejected")).hasSize(1);
+            assertThat(badByteAnswer.get("rejected").get(0).get("index").asInt()).isEqualTo(1);
+            assertThat(badByteAnswer.get("rejected").get(0).get("reason").asText())
+                    .isEqualTo("line 2: not UTF-8: invalid byte sequence at byte offset " + offset);
+            HttpResponse<String> badByteJson = post(url, "application/json", bad, "Authorization", auth);
+            assertThat(badByteJson.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(badByteJson.body()).get("detail").asText())
+                    .startsWith("not UTF-8: invalid byte sequence at byte offset " + offset);
 
             HttpResponse<String> badJson = post(url, "application/json", "{\"id\": \"x\",", "Authorization", auth);
             assertThat(badJson.statusCode()).isEqualTo(400);
@@ -126,12 +153,12 @@ class IngestServiceIT {
             assertThat(get(url, "/healthz").statusCode()).isEqualTo(200);
             assertThat(get(url, "/readyz").statusCode()).isEqualTo(200);
             String metrics = get(url, "/metrics").body();
-            assertThat(metrics).contains("newsflow_articles_ingested_total{source=\"jsonl\"} 3.0")
+            assertThat(metrics).contains("newsflow_articles_ingested_total{source=\"jsonl\"} 5.0")
                     .contains("newsflow_articles_rejected_total{reason=\"invalid\"}")
                     .contains("newsflow_http_requests_total{status=\"415\"} 1.0")
                     .contains("kafka_producer_");
 
-            assertThat(readIds(topics.raw(), 3)).containsExactly("api-1", "api-2", "api-5");
+            assertThat(readIds(topics.raw(), 5)).containsExactly("api-1", "api-2", "api-5", "api-6", "api-8");
         }
     }
 

@@ -1,14 +1,15 @@
 package io.newsflow.ingest.serve;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.ingest.InvalidArticleException;
+import io.newsflow.ingest.JsonLines;
 import io.newsflow.ingest.RawArticles;
 import io.newsflow.ops.HttpCall;
 import io.newsflow.ops.OpsServer;
 import io.newsflow.schema.RawArticle;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * {@code POST /v1/articles}: one JSON article, a JSON array of them, or {@code application/x-ndjson}
- * (one per line), with the fields of the JSON Lines input. Answers 202 only once Kafka has taken every
+ * (one per line, read as JSON Lines files are: {@link JsonLines}), with the fields of the JSON Lines input; the body must be
+ * UTF-8 (an NDJSON line that is not is rejected alone). Answers 202 only once Kafka has taken every
  * accepted article (one transaction: all or none), listing accepted ids and rejected items with their
  * reasons; 400 when nothing is usable, 401 without the bearer token when one is set, 405, 413 over the
  * request limit, 415 for another media type, 503 with Retry-After when Kafka or the registry cannot
@@ -80,25 +82,29 @@ final class ArticlesEndpoint implements OpsServer.Route {
             return 413;
         }
         List<Rejection> rejected = new ArrayList<>();
-        List<JsonNode> items = new ArrayList<>();
+        Map<Integer, RawArticle> articles = new LinkedHashMap<>();
         if (ndjson) {
-            String[] lines = new String(body, StandardCharsets.UTF_8).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
+            // the same reader as JSON Lines files: each line decoded on its own, so a bad line is rejected alone
+            JsonLines.read(new ByteArrayInputStream(body), maxRequestBytes, clock, new JsonLines.Sink() {
+                @Override
+                public void article(int line, RawArticle article) {
+                    articles.put(line - 1, article);
                 }
-                try {
-                    items.add(JSON.readTree(lines[i]));
-                } catch (JsonProcessingException e) {
-                    items.add(null);
-                    rejected.add(new Rejection(items.size() - 1, "bad JSON on line " + (i + 1) + where(e) + ": " + e.getOriginalMessage()));
-                    metrics.rejected("bad_json");
+
+                @Override
+                public void rejected(int line, String reason) {
+                    rejected.add(new Rejection(line - 1, "line " + line + ": " + reason));
+                    metrics.rejected(reason.startsWith("bad JSON") ? "bad_json" : "invalid");
                 }
-            }
+            });
         } else {
             JsonNode parsed;
             try {
-                parsed = JSON.readTree(body);
+                parsed = JSON.readTree(RawArticles.decodeUtf8(body));
+            } catch (InvalidArticleException e) {
+                metrics.rejected("invalid");
+                call.error(400, "not UTF-8", e.getMessage() + ": send the body as UTF-8");
+                return 400;
             } catch (JsonProcessingException e) {
                 metrics.rejected("bad_json");
                 call.error(400, "bad JSON", "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
@@ -109,34 +115,33 @@ final class ArticlesEndpoint implements OpsServer.Route {
                 call.error(400, "no usable article", "empty body: send one JSON article or an array of them");
                 return 400;
             }
+            List<JsonNode> items = new ArrayList<>();
             if (parsed.isArray()) {
                 parsed.forEach(items::add);
             } else {
                 items.add(parsed);
             }
+            for (int i = 0; i < items.size(); i++) {
+                try {
+                    articles.put(i, RawArticles.fromJson(items.get(i), clock.instant()));
+                } catch (InvalidArticleException e) {
+                    rejected.add(new Rejection(i, e.getMessage()));
+                    metrics.rejected("invalid");
+                }
+            }
         }
         Map<Integer, TransactionalPublisher.Serialized> accepted = new LinkedHashMap<>();
         Map<String, Integer> bySource = new LinkedHashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) == null) {
-                continue;
-            }
-            RawArticle article;
+        for (Map.Entry<Integer, RawArticle> item : articles.entrySet()) {
+            RawArticle article = item.getValue();
             try {
-                article = RawArticles.fromJson(items.get(i), clock.instant());
-            } catch (InvalidArticleException e) {
-                rejected.add(new Rejection(i, e.getMessage()));
-                metrics.rejected("invalid");
-                continue;
-            }
-            try {
-                accepted.put(i, publisher.prepare(article));
+                accepted.put(item.getKey(), publisher.prepare(article));
             } catch (Unavailable e) {
                 call.error(503, "unavailable", e.getMessage() + "; nothing was published, send the request again",
                         Map.of("Retry-After", "5"));
                 return 503;
             } catch (InvalidArticleException e) {
-                rejected.add(new Rejection(i, e.getMessage()));
+                rejected.add(new Rejection(item.getKey(), e.getMessage()));
                 metrics.rejected("too_large");
                 continue;
             }
@@ -171,11 +176,6 @@ final class ArticlesEndpoint implements OpsServer.Route {
             return false;
         }
         return MessageDigest.isEqual(token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String where(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        return location == null ? "" : ", column " + location.getColumnNr();
     }
 
     /** A refused item: its index in the request and why. */
