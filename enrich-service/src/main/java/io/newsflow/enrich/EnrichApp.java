@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.text.TextChain;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.SpecificAvroSerde;
@@ -52,17 +53,17 @@ public final class EnrichApp implements AutoCloseable {
 
     /** @throws IllegalStateException when another instance uses the same state directory */
     public EnrichApp(EnrichConfig config) {
-        this(config, TextSteps.from(config));
+        this(config, TextChain.from(config.text()));
     }
 
-    /** With the given text steps (tests). Contacts no broker: {@link #start()} does. */
-    public EnrichApp(EnrichConfig config, TextSteps steps) {
+    /** With the given text chain (tests). Contacts no broker: {@link #start()} does. */
+    public EnrichApp(EnrichConfig config, TextChain chain) {
         this.config = config;
         SpecificAvroSerde<RawArticle> rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         prometheus = config.metricsPort().isPresent() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
         metrics = prometheus == null ? EnrichMetrics.none() : new EnrichMetrics(prometheus);
-        topology = EnrichTopology.build(config, steps, rawSerde, enrichedSerde, Clock.systemUTC(), metrics);
+        topology = EnrichTopology.build(config, chain, rawSerde, enrichedSerde, Clock.systemUTC(), metrics);
         props = config.streamsProperties();
         props.put(EnrichMetrics.CONFIG, metrics);
         clients = new EnrichClientSupplier(config.applicationId(), config.groupInstanceId());

@@ -1,10 +1,10 @@
 package io.newsflow.enrich;
 
-import io.newsflow.cli.Cli;
-import io.newsflow.cli.ConnectionOptions;
-import io.newsflow.cli.ExitCodes;
-import io.newsflow.cli.Preflight;
-import io.newsflow.cli.Settings;
+import io.newsflow.runtime.Cli;
+import io.newsflow.runtime.ConnectionOptions;
+import io.newsflow.runtime.ExitCodes;
+import io.newsflow.runtime.Preflight;
+import io.newsflow.runtime.Settings;
 import io.newsflow.schema.EnrichedArticle;
 import java.util.List;
 import java.util.Map;

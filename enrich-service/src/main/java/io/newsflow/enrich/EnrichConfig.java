@@ -1,11 +1,12 @@
 package io.newsflow.enrich;
 
-import io.newsflow.cli.ClientSettings;
-import io.newsflow.cli.Durations;
-import io.newsflow.cli.Setting;
-import io.newsflow.cli.Settings;
+import io.newsflow.runtime.ClientSettings;
+import io.newsflow.runtime.Durations;
+import io.newsflow.runtime.Setting;
+import io.newsflow.runtime.Settings;
 import io.newsflow.enrich.deadletter.DeadLetterHandler;
-import io.newsflow.enrich.tag.EntityTagger;
+import io.newsflow.enrich.tag.Tagger;
+import io.newsflow.enrich.text.TextChain;
 import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.Topics;
 import java.nio.file.Files;
@@ -103,7 +104,7 @@ public record EnrichConfig(
             Setting.of(GAZETTEER, "--gazetteer", null, "your own gazetteer TSV (`canonical<TAB>TYPE<TAB>alias\\|alias`)").shownAs("bundled"),
             Setting.of(NOISE_RULES, "--noise-rules", null, "your own noise catalogue TSV "
                     + "([format](enrich-service/src/main/resources/noise-rules.tsv))").shownAs("bundled"),
-            Setting.of(MAX_TAGS, "--max-tags", String.valueOf(EntityTagger.DEFAULT_MAX_TAGS),
+            Setting.of(MAX_TAGS, "--max-tags", String.valueOf(Tagger.DEFAULT_MAX_TAGS),
                     "most tags per article, best scores first; footer tags are always kept"),
             Setting.of(DETECT_LANGUAGE, null, "true", "set `language` (ISO 639-1) when the input has none"),
             Setting.of(DEDUP_WINDOW, "--dedup-window", "7d", "an article id seen again within this time (record time) is not emitted "
@@ -238,6 +239,11 @@ public record EnrichConfig(
                 gazetteer, noiseRules, maxTags, !detect.equals("false"), maxArticleBytes,
                 instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)), metricsPort, dedupWindow,
                 nearDuplicates, stallTimeout);
+    }
+
+    /** What the text chain is built from. */
+    public TextChain.Settings text() {
+        return new TextChain.Settings(noiseRules, gazetteer, maxTags, detectLanguage);
     }
 
     /** Kafka Streams properties: our tuned defaults, with raw client properties winning. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.newsflow.schema.EnrichedArticle;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,8 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  *       {@code emitted="false"} (exact re-deliveries, suppressed near-duplicates) are not written anywhere.</li>
  * </ul>
  * What is read and not yet in one of the others waits in the dedup hop ({@code newsflow_dedup_waiting_records},
- * see {@link EnrichHealth}). Alongside: {@code newsflow_tags_per_article} (summary), {@code newsflow_noise_lines_removed_total{rule}}
- * and {@code newsflow_step_seconds{step}} (histogram), which describe the work done, redone work included. Handed to the
+ * see {@link EnrichHealth}). Alongside: {@code newsflow_tags_per_article} (summary) and {@code newsflow_noise_lines_removed_total{rule}}
+ * of the articles written, and {@code newsflow_step_seconds{step}} (histogram), which times the work done, redone work included. Handed to the
  * dead-letter handler through the Streams properties under {@link #CONFIG}. {@link #none()} records nothing.
  */
 public final class EnrichMetrics {
@@ -73,16 +74,12 @@ public final class EnrichMetrics {
         TransactionCounts.increment(read, 1);
     }
 
-    /** An article came out of the text steps with {@code tagCount} tags, after {@code noiseByRule} lines were removed. */
-    public void tagged(int tagCount, Map<String, Integer> noiseByRule) {
-        tags.record(tagCount);
-        noiseByRule.forEach((rule, lines) -> Counter.builder("newsflow.noise.lines.removed").tag("rule", rule)
-                .description("Noise lines removed, by rule").register(registry).increment(lines));
-    }
-
-    /** An article is written to the enriched topic. */
-    public void enriched() {
+    /** An article is written to the enriched topic: counted, with its tags and the noise lines removed from it. */
+    public void enriched(String id, EnrichedArticle article) {
         TransactionCounts.increment(enriched, 1);
+        tags.record(article.getTags().size());
+        article.getNoise().getByRule().forEach((rule, lines) -> Counter.builder("newsflow.noise.lines.removed").tag("rule", rule)
+                .description("Noise lines removed, by rule, from the articles written").register(registry).increment(lines));
     }
 
     /** A duplicate found by the dedup step: {@code kind} is {@code exact} (not emitted) or {@code near}. */

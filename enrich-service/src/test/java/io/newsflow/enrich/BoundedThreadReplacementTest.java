@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 
-import io.newsflow.enrich.step.RejectedArticle;
+import io.newsflow.enrich.text.RejectedArticle;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -42,6 +42,6 @@ class BoundedThreadReplacementTest {
         BoundedThreadReplacement handler = new BoundedThreadReplacement(3, true, leaving::add, java.time.Duration.ZERO);
 
         assertThat(handler.handle(new StreamsException(new TimeoutException("broker unavailable")))).isEqualTo(REPLACE_THREAD);
-        assertThat(handler.handle(new StreamsException(new RejectedArticle("validate", "empty body")))).isEqualTo(SHUTDOWN_CLIENT);
+        assertThat(handler.handle(new StreamsException(new RejectedArticle("empty body")))).isEqualTo(SHUTDOWN_CLIENT);
     }
 }

@@ -1,5 +1,7 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.text.TextChain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,6 +40,9 @@ import org.junit.jupiter.api.Test;
  */
 class DeduplicationTopologyTest {
 
+    /** Built from the settings, as enrich builds it; loading the models takes a moment: once for all tests. */
+    private static final TextChain CHAIN = TextChain.from(EnrichConfig.fromEnv(Map.of()).text());
+
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 
     private final String scope = "dedup-" + System.nanoTime();
@@ -55,7 +60,7 @@ class DeduplicationTopologyTest {
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         Properties props = TestDrivers.properties(config);
         props.put(EnrichMetrics.CONFIG, metrics);
-        driver = new TopologyTestDriver(EnrichTopology.build(config, TextSteps.bundled(), rawSerde, enrichedSerde,
+        driver = new TopologyTestDriver(EnrichTopology.build(config, CHAIN, rawSerde, enrichedSerde,
                 Clock.fixed(T0, ZoneOffset.UTC), metrics), props);
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), rawSerde.serializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED, Serdes.String().deserializer(), enrichedSerde.deserializer());
@@ -102,7 +107,7 @@ class DeduplicationTopologyTest {
         assertThat(out).extracting(TestRecord::key).containsExactly("a-1", "a-1", "site-b/77", "site-a/1");
         assertThat(out).extracting(r -> r.value().getDuplicateOf()).containsOnlyNulls();
         EnrichConfig off = EnrichConfig.fromEnv(Map.of(EnrichConfig.DEDUP_WINDOW, "off", EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope));
-        String described = EnrichTopology.build(off, TextSteps.bundled(), SpecificAvroSerde.forValues(off.serdeConfig()),
+        String described = EnrichTopology.build(off, CHAIN, SpecificAvroSerde.forValues(off.serdeConfig()),
                 SpecificAvroSerde.forValues(off.serdeConfig()), Clock.fixed(T0, ZoneOffset.UTC)).describe().toString();
         assertThat(described).doesNotContain("dedup").doesNotContain("fingerprint").contains("write-enriched");
     }

@@ -1,5 +1,7 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.text.TextChain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,7 +33,7 @@ class EnrichMetricsTest {
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         Properties props = TestDrivers.properties(config);
         props.put(EnrichMetrics.CONFIG, metrics);
-        try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(config, TextSteps.bundled(), rawSerde, enrichedSerde,
+        try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(config, TextChain.from(config.text()), rawSerde, enrichedSerde,
                 Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC), metrics), props)) {
             TestInputTopic<String, RawArticle> raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), rawSerde.serializer());
             TestInputTopic<String, byte[]> bytes = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -47,11 +49,11 @@ class EnrichMetricsTest {
 
         assertThat(registry.get("newsflow.articles.enriched").counter().count()).isEqualTo(1.0);
         assertThat(registry.get("newsflow.articles.dead.lettered").tag("stage", "decode").counter().count()).isEqualTo(1.0);
-        assertThat(registry.get("newsflow.articles.dead.lettered").tag("stage", "clean").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("newsflow.articles.dead.lettered").tag("stage", "require-content").counter().count()).isEqualTo(1.0);
         assertThat(registry.get("newsflow.noise.lines.removed").tag("rule", "ad-marker").counter().count()).isEqualTo(2.0);
         assertThat(registry.get("newsflow.tags.per.article").summary().count()).isEqualTo(1);
         assertThat(registry.get("newsflow.tags.per.article").summary().totalAmount()).isGreaterThanOrEqualTo(3.0);
-        assertThat(registry.get("newsflow.step").tag("step", "tag-entities").timer().count()).isEqualTo(1);
+        assertThat(registry.get("newsflow.step").tag("step", "tag").timer().count()).isEqualTo(1);
         assertThat(registry.get("newsflow.step").tag("step", "decode").timer().count()).isEqualTo(3);
     }
 }

@@ -1,5 +1,13 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.clean.FooterTags;
+import io.newsflow.enrich.clean.NoiseRules;
+import io.newsflow.enrich.clean.NoiseStripper;
+import io.newsflow.enrich.extract.HtmlExtractor;
+import io.newsflow.enrich.tag.Gazetteer;
+import io.newsflow.enrich.tag.Tagger;
+import io.newsflow.enrich.text.TextChain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -30,6 +38,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +50,7 @@ class EnrichTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     /** Loading the gazetteer and language profiles takes a moment: once for all tests. */
-    private static final TextSteps STEPS = TextSteps.bundled();
+    private static final TextChain CHAIN = TextChain.from(EnrichConfig.fromEnv(Map.of()).text());
 
     private final String scope = "topology-" + UUID.randomUUID();
     private TopologyTestDriver driver;
@@ -53,19 +62,19 @@ class EnrichTopologyTest {
 
     @BeforeEach
     void openDriver() {
-        openDriver(EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope)), STEPS);
+        openDriver(EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope)), CHAIN);
     }
 
-    private void replaceDriver(EnrichConfig config, TextSteps steps) {
+    private void replaceDriver(EnrichConfig config, TextChain chain) {
         driver.close();
-        openDriver(config, steps);
+        openDriver(config, chain);
     }
 
-    private void openDriver(EnrichConfig config, TextSteps steps) {
+    private void openDriver(EnrichConfig config, TextChain chain) {
         rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         driver = new TopologyTestDriver(
-                EnrichTopology.build(config, steps, rawSerde, enrichedSerde,
+                EnrichTopology.build(config, chain, rawSerde, enrichedSerde,
                         Clock.fixed(NOW, ZoneOffset.UTC)),
                 TestDrivers.properties(config));
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), rawSerde.serializer());
@@ -291,7 +300,8 @@ class EnrichTopologyTest {
 
     @Test
     void aStepThatThrowsDeadLettersTheRecordWithTheStepNameAndTheNextRecordFlows() {
-        TextSteps exploding = new TextSteps(STEPS.html(), STEPS.stripper(), STEPS.footer(), STEPS.tagger(), Optional.of(text -> {
+        TextChain exploding = new TextChain(new HtmlExtractor(), new NoiseStripper(NoiseRules.bundled()), new FooterTags(),
+                new Tagger(Gazetteer.bundled()), Optional.of(text -> {
             if (text.contains("BOOM")) {
                 throw new IllegalStateException("detector broke on odd text");
             }
@@ -318,7 +328,7 @@ class EnrichTopologyTest {
     void anEnrichedArticleOverTheSizeLimitIsDeadLetteredWithItsOriginalBytes() {
         int limit = 16 * 1024;
         replaceDriver(EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
-                EnrichConfig.MAX_ARTICLE_BYTES, String.valueOf(limit))), STEPS);
+                EnrichConfig.MAX_ARTICLE_BYTES, String.valueOf(limit))), CHAIN);
         String sentence = "Putin met Macron in Paris while Scholz flew to Berlin and Meloni stayed in Rome.\n";
         StringBuilder body = new StringBuilder();
         byte[] bytes = new byte[0];
@@ -349,7 +359,7 @@ class EnrichTopologyTest {
     void aDeadLetterOverTheSizeLimitIsATruncatedCopySaySo() {
         int limit = 16 * 1024;
         replaceDriver(EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
-                EnrichConfig.MAX_ARTICLE_BYTES, String.valueOf(limit))), STEPS);
+                EnrichConfig.MAX_ARTICLE_BYTES, String.valueOf(limit))), CHAIN);
         byte[] huge = rawSerde.serializer().serialize(Topics.RAW, article("huge-1", "Rain in Oslo. ".repeat(3_000)));
 
         rawBytes.pipeInput("huge-1", huge);
@@ -366,27 +376,37 @@ class EnrichTopologyTest {
         raw.pipeInput("ok-1", article("ok-1", "Snow in Oslo.\nAdvert\n"));
 
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
-        assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("clean");
+        assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("require-content");
         assertThat(header(dead.headers(), DeadLetterHeaders.REASON))
                 .isEqualTo("nothing left after cleaning article ads-1: all 3 non-blank lines were noise or footer {ad-marker=2, footer-tags=1}");
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("ok-1");
     }
 
     @Test
-    void topologyNamesEveryStep() {
-        String description = EnrichTopology.build(EnrichConfig.fromEnv(Map.of()), STEPS,
-                rawSerde, SpecificAvroSerde.forValues(Map.of("schema.registry.url", "mock://" + scope)), Clock.systemUTC())
-                .describe().toString();
+    void topologyNamesEveryStepInOrderAndLeavesNoneToKafkaStreams() {
+        TopologyDescription description = EnrichTopology.build(EnrichConfig.fromEnv(Map.of()), CHAIN,
+                rawSerde, SpecificAvroSerde.forValues(Map.of("schema.registry.url", "mock://" + scope)), Clock.systemUTC()).describe();
+        List<String> names = new java.util.ArrayList<>();
+        for (TopologyDescription.Subtopology subtopology : description.subtopologies()) {
+            TopologyDescription.Node node = subtopology.nodes().stream().filter(n -> n.predecessors().isEmpty()).findFirst().orElseThrow();
+            names.add(node.name());
+            while (!node.successors().isEmpty()) {
+                assertThat(node.successors()).as("a chain of steps, no branch").hasSize(1);
+                node = node.successors().iterator().next();
+                names.add(node.name());
+            }
+        }
 
-        assertThat(description).contains("read-raw", "decode", "validate", "strip-noise", "extract-footer", "require-content",
-                "tag-entities", "detect-language", "to-enriched-article", "key-by-id", "fingerprint", "dedup-repartition", "dedup", "write-enriched");
-        assertThat(description).doesNotContain("KSTREAM-MAPVALUES");
+        assertThat(names).containsExactly("read-raw", "decode", "validate", "extract-html", "strip-noise", "extract-footer", "require-content",
+                "tag", "detect-language", "to-enriched-article", "key-by-id", "fingerprint", "dedup-repartition-filter", "dedup-repartition-sink",
+                "dedup-repartition-source", "dedup", "count-enriched", "write-enriched");
+        assertThat(names).noneMatch(name -> name.startsWith("KSTREAM-") || name.startsWith("KTABLE-"));
     }
 
     private TopologyTestDriver failPolicyDriver() {
         EnrichConfig failing = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
                 EnrichConfig.ERROR_POLICY, "fail"));
-        return new TopologyTestDriver(EnrichTopology.build(failing, STEPS, rawSerde, SpecificAvroSerde.forValues(failing.serdeConfig()),
+        return new TopologyTestDriver(EnrichTopology.build(failing, CHAIN, rawSerde, SpecificAvroSerde.forValues(failing.serdeConfig()),
                 Clock.systemUTC()), TestDrivers.properties(failing));
     }
 

@@ -1,5 +1,9 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.text.Tagged;
+import io.newsflow.enrich.text.TestArticles;
+import io.newsflow.enrich.text.TextChain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.enrich.clean.CleanText;
@@ -28,7 +32,7 @@ class GoldenCorpusTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoldenCorpusTest.class);
     private static final double TAG_FLOOR = 0.9;
-    private static final TextSteps STEPS = TextSteps.bundled();
+    private static final TextChain CHAIN = TextChain.bundled();
     private static final List<Article> CORPUS = new ArrayList<>();
 
     /** One labelled article: its raw text, expected clean body, noise line count and expected tags ("Name|TYPE"). */
@@ -82,8 +86,8 @@ class GoldenCorpusTest {
     }
 
     private static Result run(Article article) {
-        FooterTags.Result footer = STEPS.footer().extract(STEPS.stripper().strip(article.raw()));
-        return new Result(footer.clean(), STEPS.tagger().tag(footer.clean().text(), footer.tags()));
+        Tagged tagged = CHAIN.run(TestArticles.text(article.raw()));
+        return new Result(tagged.cleaned().clean(), tagged.tags());
     }
 
     @Test

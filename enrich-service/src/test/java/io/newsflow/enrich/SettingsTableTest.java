@@ -2,9 +2,9 @@ package io.newsflow.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.cli.Cli;
-import io.newsflow.cli.Setting;
-import io.newsflow.cli.Settings;
+import io.newsflow.runtime.Cli;
+import io.newsflow.runtime.Setting;
+import io.newsflow.runtime.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.newsflow.ingest;
 
-import io.newsflow.cli.Preflight;
-import io.newsflow.cli.Cli;
-import io.newsflow.cli.ClientSettings;
-import io.newsflow.cli.ConnectionOptions;
-import io.newsflow.cli.ExitCodes;
+import io.newsflow.runtime.Preflight;
+import io.newsflow.runtime.Cli;
+import io.newsflow.runtime.ClientSettings;
+import io.newsflow.runtime.ConnectionOptions;
+import io.newsflow.runtime.ExitCodes;
 import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.Topics;
 import java.io.IOException;

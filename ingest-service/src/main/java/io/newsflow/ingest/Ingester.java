@@ -1,7 +1,7 @@
 package io.newsflow.ingest;
 
-import io.newsflow.cli.ClientSettings;
-import io.newsflow.cli.Preflight;
+import io.newsflow.runtime.ClientSettings;
+import io.newsflow.runtime.Preflight;
 import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.KafkaAvroSerializer;

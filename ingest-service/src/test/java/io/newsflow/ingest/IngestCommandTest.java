@@ -2,7 +2,7 @@ package io.newsflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.cli.Cli;
+import io.newsflow.runtime.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;

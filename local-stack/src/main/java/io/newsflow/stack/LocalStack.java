@@ -1,6 +1,6 @@
 package io.newsflow.stack;
 
-import io.newsflow.cli.ClientSettings;
+import io.newsflow.runtime.ClientSettings;
 import io.newsflow.schema.Topics;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.newsflow.stack;
 
-import io.newsflow.cli.ExitCodes;
+import io.newsflow.runtime.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

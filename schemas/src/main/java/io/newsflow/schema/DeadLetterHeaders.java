@@ -18,7 +18,7 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_PARTITION = "newsflow.error.source.partition";
     /** Offset it was read from (decimal). */
     public static final String SOURCE_OFFSET = "newsflow.error.source.offset";
-    /** Which processing step rejected it, e.g. "decode", "validate", "clean" or a topology step's name. */
+    /** The topology step that rejected it or failed on it, by name: "decode", "validate", "require-content", ... */
     public static final String STAGE = "newsflow.error.stage";
     /**
      * Present only when the value is a truncated copy (the original was over the article-size limit):

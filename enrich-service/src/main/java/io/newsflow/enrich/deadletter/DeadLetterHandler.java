@@ -1,6 +1,6 @@
 package io.newsflow.enrich.deadletter;
 
-import io.newsflow.enrich.step.RejectedArticle;
+import io.newsflow.enrich.text.RejectedArticle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +60,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler, Prod
             LOG.warn("{} at {} ({}); it will be processed again", exception.getMessage(), where(context), context.processorNodeId());
             return ProcessingExceptionHandler.Response.fail();
         }
-        String stage = exception instanceof RejectedArticle rejected ? rejected.stage() : context.processorNodeId();
+        String stage = context.processorNodeId();
         String reason = exception instanceof RejectedArticle ? exception.getMessage()
                 : "step " + context.processorNodeId() + " failed: " + exception;
         if (stop(context, stage, reason)) {

@@ -1,13 +1,12 @@
 package io.newsflow.enrich.step;
 
 import io.newsflow.enrich.clean.Words;
+import io.newsflow.enrich.text.Tagged;
 import io.newsflow.enrich.tag.FoundTag;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.NoiseReport;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.schema.Tag;
-import io.newsflow.schema.TagOrigin;
-import io.newsflow.schema.TagType;
 import java.time.Clock;
 import java.util.List;
 
@@ -47,13 +46,7 @@ public final class ToEnrichedArticle {
                 .build();
     }
 
-    /** The contract's enum constant for each of ours, by ordinal, looked up by name once. */
-    private static final TagType[] TYPES = java.util.Arrays.stream(io.newsflow.enrich.tag.EntityType.values())
-            .map(t -> TagType.valueOf(t.name())).toArray(TagType[]::new);
-    private static final TagOrigin[] ORIGINS = java.util.Arrays.stream(io.newsflow.enrich.tag.TagOrigin.values())
-            .map(o -> TagOrigin.valueOf(o.name())).toArray(TagOrigin[]::new);
-
     private static Tag toAvro(FoundTag tag) {
-        return new Tag(tag.name(), TYPES[tag.type().ordinal()], ORIGINS[tag.origin().ordinal()], tag.mentions(), (float) tag.score());
+        return new Tag(tag.name(), tag.type(), tag.origin(), tag.mentions(), (float) tag.score());
     }
 }

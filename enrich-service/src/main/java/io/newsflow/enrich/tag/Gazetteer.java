@@ -1,5 +1,7 @@
 package io.newsflow.enrich.tag;
 
+import io.newsflow.schema.TagType;
+
 import io.newsflow.enrich.tsv.TsvFile;
 import java.io.IOException;
 import java.io.Reader;
@@ -24,8 +26,8 @@ public final class Gazetteer {
     public static final String BUNDLED = "/gazetteer.tsv";
 
     /** One entity; {@code context} is empty when there is none. */
-    public record Entry(String canonical, EntityType type, List<String> aliases, String context, double prior) {
-        public Entry(String canonical, EntityType type, List<String> aliases) {
+    public record Entry(String canonical, TagType type, List<String> aliases, String context, double prior) {
+        public Entry(String canonical, TagType type, List<String> aliases) {
             this(canonical, type, aliases, "", 1.0);
         }
 
@@ -67,9 +69,9 @@ public final class Gazetteer {
                 problems.add(row.where() + ": expected canonical<TAB>TYPE[<TAB>alias|alias]");
                 continue;
             }
-            EntityType type;
+            TagType type;
             try {
-                type = EntityType.valueOf(fields[1].strip().toUpperCase(Locale.ROOT));
+                type = TagType.valueOf(fields[1].strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problems.add(row.where() + ": unknown type '" + fields[1].strip() + "'");
                 continue;

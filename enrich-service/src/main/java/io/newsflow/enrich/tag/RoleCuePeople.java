@@ -51,7 +51,7 @@ final class RoleCuePeople {
             }
         }
         List<Person> people = new ArrayList<>();
-        firstAt.forEach((name, at) -> people.add(new Person(name, Math.max(1, EntityTagger.countPhrase(text, name)), at)));
+        firstAt.forEach((name, at) -> people.add(new Person(name, Math.max(1, Tagger.countPhrase(text, name)), at)));
         return people;
     }
 

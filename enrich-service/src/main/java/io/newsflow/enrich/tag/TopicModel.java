@@ -1,5 +1,7 @@
 package io.newsflow.enrich.tag;
 
+import io.newsflow.schema.TagType;
+
 import io.newsflow.enrich.tsv.TsvFile;
 import java.io.IOException;
 import java.io.Reader;
@@ -33,8 +35,8 @@ public final class TopicModel {
     private final List<String> labels;
     private final int[] topicOfTerm;
     private final double[] weightOfTerm;
-    private final EntityMatcher matcher;
-    private final ThreadLocal<EntityMatcher.Hits> hits;
+    private final TermMatcher matcher;
+    private final ThreadLocal<TermMatcher.Hits> hits;
 
     /**
      * The role words of {@link RoleCuePeople} ride along as terms of no topic, so one case-folded pass
@@ -46,13 +48,13 @@ public final class TopicModel {
         List<Integer> topicOf = new ArrayList<>(topics);
         List<Double> weightOf = new ArrayList<>(weights);
         for (String role : RoleCuePeople.ROLES) {
-            all.add(new Gazetteer.Entry(role, EntityType.OTHER, List.of(role)));
+            all.add(new Gazetteer.Entry(role, TagType.OTHER, List.of(role)));
             topicOf.add(NO_TOPIC);
             weightOf.add(0.0);
         }
         this.topicOfTerm = topicOf.stream().mapToInt(Integer::intValue).toArray();
         this.weightOfTerm = weightOf.stream().mapToDouble(Double::doubleValue).toArray();
-        this.matcher = new EntityMatcher(all, true);
+        this.matcher = new TermMatcher(all, true);
         this.hits = ThreadLocal.withInitial(matcher::newHits);
     }
 
@@ -94,7 +96,7 @@ public final class TopicModel {
                 if (!term.isBlank()) {
                     topics.add(topic);
                     weights.add(weight);
-                    terms.add(new Gazetteer.Entry(term.strip(), EntityType.TOPIC, List.of(term.strip())));
+                    terms.add(new Gazetteer.Entry(term.strip(), TagType.TOPIC, List.of(term.strip())));
                 }
             }
         }
@@ -103,24 +105,24 @@ public final class TopicModel {
 
     /** The topics of {@code text} on their own (the tagger shares its scan with the names instead). */
     public List<Topic> classify(String text) {
-        EntityMatcher.Hits found = hits.get();
+        TermMatcher.Hits found = hits.get();
         found.reset();
         matcher.match(text, found);
         return score(found);
     }
 
     /** The case-folded matcher of the model's terms and the role words, for a shared scan. */
-    EntityMatcher matcher() {
+    TermMatcher matcher() {
         return matcher;
     }
 
     /** Scratch hits for {@link #matcher()}, one per thread. */
-    EntityMatcher.Hits hits() {
+    TermMatcher.Hits hits() {
         return hits.get();
     }
 
     /** Collects term hits into {@code found} and reports role-word ends to {@code roleEnds}. */
-    EntityMatcher.Listener listener(EntityMatcher.Hits found, java.util.function.IntConsumer roleEnds) {
+    TermMatcher.Listener listener(TermMatcher.Hits found, java.util.function.IntConsumer roleEnds) {
         return (term, start, end) -> {
             found.onMatch(term, start, end);
             if (topicOfTerm[term] == NO_TOPIC) {
@@ -130,7 +132,7 @@ public final class TopicModel {
     }
 
     /** The chosen topics given the term hits of one text. */
-    List<Topic> score(EntityMatcher.Hits found) {
+    List<Topic> score(TermMatcher.Hits found) {
         double[] scores = new double[labels.size()];
         int[] mentions = new int[labels.size()];
         for (int i = 0; i < found.found(); i++) {

@@ -2,7 +2,9 @@ package io.newsflow.enrich.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.enrich.TextSteps;
+import io.newsflow.enrich.text.Extracted;
+import io.newsflow.enrich.text.TestArticles;
+import io.newsflow.enrich.text.TextChain;
 import io.newsflow.enrich.clean.FooterTags;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +29,7 @@ class MinHashGoldenTest {
     /** A missed copy is emitted unmarked, the smaller harm: at least 9 of the 10 copies must be found. */
     static final double RECALL_FLOOR = 0.9;
 
-    private static final TextSteps STEPS = TextSteps.bundled();
+    private static final TextChain CHAIN = TextChain.bundled();
 
     @Test
     void duplicatesAreSimilarAndFoundByTheirBandsAndDifferentStoriesAreNot() throws IOException {
@@ -95,8 +97,7 @@ class MinHashGoldenTest {
     }
 
     private static String clean(String raw) {
-        FooterTags.Result result = STEPS.footer().extract(STEPS.stripper().strip(raw));
-        return result.clean().text();
+        return CHAIN.extractFooter(CHAIN.stripNoise(new Extracted(TestArticles.text(raw), java.util.List.of()))).clean().text();
     }
 
     private static String read(String name) throws IOException {

@@ -1,6 +1,6 @@
 package io.newsflow.ingest.serve;
 
-import io.newsflow.cli.Durations;
+import io.newsflow.runtime.Durations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.newsflow.ingest.serve;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.newsflow.cli.ClientSettings;
+import io.newsflow.runtime.ClientSettings;
 import io.newsflow.ops.OpsServer;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package io.newsflow.ingest.serve;
 
-import io.newsflow.cli.ClientSettings;
+import io.newsflow.runtime.ClientSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.newsflow.ingest.serve;
 
-import io.newsflow.cli.Cli;
-import io.newsflow.cli.ClientSettings;
-import io.newsflow.cli.ConnectionOptions;
-import io.newsflow.cli.ExitCodes;
-import io.newsflow.cli.Preflight;
-import io.newsflow.cli.Settings;
+import io.newsflow.runtime.Cli;
+import io.newsflow.runtime.ClientSettings;
+import io.newsflow.runtime.ConnectionOptions;
+import io.newsflow.runtime.ExitCodes;
+import io.newsflow.runtime.Preflight;
+import io.newsflow.runtime.Settings;
 import io.newsflow.schema.RawArticle;
 import java.time.Clock;
 import java.util.ArrayList;

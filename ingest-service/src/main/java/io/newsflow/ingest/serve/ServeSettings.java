@@ -1,9 +1,9 @@
 package io.newsflow.ingest.serve;
 
-import io.newsflow.cli.Durations;
-import io.newsflow.cli.ClientSettings;
-import io.newsflow.cli.Setting;
-import io.newsflow.cli.Settings;
+import io.newsflow.runtime.Durations;
+import io.newsflow.runtime.ClientSettings;
+import io.newsflow.runtime.Setting;
+import io.newsflow.runtime.Settings;
 import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.Topics;
 import java.io.IOException;

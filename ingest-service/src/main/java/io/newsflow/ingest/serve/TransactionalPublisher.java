@@ -1,6 +1,6 @@
 package io.newsflow.ingest.serve;
 
-import io.newsflow.cli.ClientSettings;
+import io.newsflow.runtime.ClientSettings;
 import io.newsflow.ingest.InvalidArticleException;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.KafkaAvroSerializer;

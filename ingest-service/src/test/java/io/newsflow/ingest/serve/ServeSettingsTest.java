@@ -1,11 +1,11 @@
 package io.newsflow.ingest.serve;
 
-import io.newsflow.cli.Durations;
+import io.newsflow.runtime.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsflow.cli.Cli;
-import io.newsflow.cli.Settings;
+import io.newsflow.runtime.Cli;
+import io.newsflow.runtime.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
