@@ -5,14 +5,20 @@ import io.newsflow.runtime.ConnectionOptions;
 import io.newsflow.runtime.ExitCodes;
 import io.newsflow.runtime.Preflight;
 import io.newsflow.runtime.Settings;
+import io.newsflow.runtime.StopSignals;
+import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.EnrichedArticle;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,16 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "enrich", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the enrichment topology until SIGTERM or Ctrl-C, which close it cleanly.",
                 "Instances with the same --application-id share the raw topic's partitions.",
-                "Every flag has an environment variable (see README, Configuration); flags win."},
+                "Every flag has an environment variable (see docs/configuration.md); flags win."},
         exitCodeListHeading = "%nExit codes:%n",
         modelTransformer = EnrichCommand.SettingOptions.class,
         exitCodeList = {"0:stopped cleanly", "1:could not start (Kafka or registry unreachable, topic missing), or stopped after an error", "64:wrong command line",
                 "78:invalid configuration, or the state directory is in use by another instance"})
 public final class EnrichCommand implements Callable<Integer> {
-
-    @Option(names = "--connect-timeout", defaultValue = "15",
-            description = "Seconds to wait for Kafka and the registry before starting (default ${DEFAULT-VALUE}).")
-    int connectTimeoutSeconds;
 
     @Mixin
     ConnectionOptions connection;
@@ -43,48 +45,57 @@ public final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
         EnrichConfig config;
+        Duration connectTimeout;
         try {
             config = config(System.getenv());
+            List<String> problems = new ArrayList<>();
+            connectTimeout = connection.connectTimeout(System.getenv(), problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid enrich-service configuration: " + String.join("; ", problems));
+            }
         } catch (IllegalArgumentException e) {
-            System.err.println("enrich: " + e.getMessage());
+            err.println("enrich: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
         try {
-            Preflight.Findings found = Preflight.check(config.client(), java.time.Duration.ofSeconds(connectTimeoutSeconds),
+            Preflight.Findings found = Preflight.check(config.client(), connectTimeout,
                     List.of(config.inputTopic(), config.outputTopic(), config.deadLetterTopic()),
                     Map.of(config.outputTopic(), EnrichedArticle.getClassSchema()));
             int limit = found.articleLimit(config.maxArticleBytes(), List.of(config.outputTopic(), config.deadLetterTopic()));
             if (limit < config.maxArticleBytes()) {
-                System.err.println("enrich: " + config.outputTopic() + " or " + config.deadLetterTopic() + " takes smaller records "
+                err.println("enrich: " + config.outputTopic() + " or " + config.deadLetterTopic() + " takes smaller records "
                         + "than NEWSFLOW_MAX_ARTICLE_BYTES=" + config.maxArticleBytes() + " (max.message.bytes): articles over " + limit
                         + " bytes will be dead-lettered; raise the topics' max.message.bytes to "
-                        + io.newsflow.schema.ArticleSize.topicMaxMessageBytes(config.maxArticleBytes()) + " to keep them");
+                        + ArticleSize.topicMaxMessageBytes(config.maxArticleBytes()) + " to keep them");
                 config = config.withMaxArticleBytes(limit);
             }
         } catch (Preflight.Failed e) {
-            System.err.println("enrich: " + e.getMessage());
+            err.println("enrich: " + e.getMessage());
             return ExitCodes.FATAL;
         }
         EnrichApp app;
         try {
             app = new EnrichApp(config);
         } catch (IllegalStateException e) {
-            System.err.println("enrich: " + e.getMessage());
+            err.println("enrich: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "enrich-shutdown"));
+        StopSignals.install().onStop(app::close);
         try {
             app.start();
         } catch (IllegalStateException e) {
-            System.err.println("enrich: " + e.getMessage());
+            err.println("enrich: " + e.getMessage());
+            app.close();
             return ExitCodes.CONFIG;
-        } catch (org.apache.kafka.common.KafkaException | java.io.UncheckedIOException e) {
-            System.err.println("enrich: " + e.getMessage());
+        } catch (KafkaException | UncheckedIOException e) {
+            err.println("enrich: " + e.getMessage());
+            app.close();
             return ExitCodes.FATAL;
         }
-        app.opsUrl().ifPresent(url -> System.err.println("enrich: metrics on " + url + "/metrics, health on /healthz and /readyz"));
-        System.err.println("enrich: running " + config.applicationId() + " on " + config.client().bootstrapServers()
+        app.opsUrl().ifPresent(url -> err.println("enrich: metrics on " + url + "/metrics, health on /healthz and /readyz"));
+        err.println("enrich: running " + config.applicationId() + " on " + config.client().bootstrapServers()
                 + " (" + config.inputTopic() + " -> " + config.outputTopic() + ", dead letters to " + config.deadLetterTopic()
                 + "); Ctrl-C to stop");
         app.awaitStop();
@@ -93,7 +104,7 @@ public final class EnrichCommand implements Callable<Integer> {
 
     /** The environment with the flags laid over it. */
     EnrichConfig config(Map<String, String> env) throws java.io.IOException {
-        return EnrichConfig.fromEnv(Settings.overlay(spec, EnrichConfig.SETTINGS, env), connection.resolve(env));
+        return EnrichConfig.fromEnv(Settings.overlay(spec, EnrichConfig.SETTINGS, connection.overlay(env)), connection.resolve(env));
     }
 
     /** Makes a flag for every setting in {@link EnrichConfig#SETTINGS} that has one. */

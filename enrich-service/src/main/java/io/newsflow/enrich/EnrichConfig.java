@@ -4,6 +4,7 @@ import io.newsflow.runtime.ClientSettings;
 import io.newsflow.runtime.Durations;
 import io.newsflow.runtime.Setting;
 import io.newsflow.runtime.Settings;
+import io.newsflow.runtime.SharedSettings;
 import io.newsflow.enrich.deadletter.DeadLetterHandler;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.enrich.text.TextChain;
@@ -77,12 +78,12 @@ public record EnrichConfig(
 
     /**
      * Every setting, declared once: {@code newsflow enrich}'s flags ({@link EnrichCommand}), the defaults
-     * {@link #fromEnv} applies, and README's table (checked by a test) are all made from this list.
+     * {@link #fromEnv} applies, and the table in docs/configuration.md (checked by a test) are all made from this list.
      */
     public static final List<Setting> SETTINGS = List.of(
-            Setting.of(BOOTSTRAP_SERVERS, "--bootstrap-servers", ClientSettings.DEFAULT_BOOTSTRAP_SERVERS, "Kafka brokers").sharedFlag(),
-            Setting.of(SCHEMA_REGISTRY_URL, "--schema-registry-url", ClientSettings.DEFAULT_SCHEMA_REGISTRY_URL,
-                    "Confluent-compatible registry base URL(s), comma-separated").sharedFlag(),
+            SharedSettings.BOOTSTRAP_SERVERS,
+            SharedSettings.SCHEMA_REGISTRY_URL,
+            SharedSettings.CONNECT_TIMEOUT,
             Setting.of(APPLICATION_ID, "--application-id", "newsflow-enrich",
                     "Kafka Streams application id: instances with the same id share the work"),
             Setting.of(INPUT_TOPIC, "--input-topic", Topics.RAW, "raw articles"),
@@ -99,8 +100,7 @@ public record EnrichConfig(
             Setting.of(INSTANCE_ID, "--instance-id", null, "this instance's stable identity in the group (static membership, "
                     + "`group.instance.id`) and in its transactional ids, so a restart takes its partitions back and fences its old "
                     + "transactions at once").shownAs("host name + hash of the state dir"),
-            Setting.of(MAX_ARTICLE_BYTES, "--max-article-bytes", String.valueOf(ArticleSize.DEFAULT_MAX_BYTES), "largest enriched "
-                    + "article record; a larger one is dead-lettered (lowered, with a warning, to what the output and dead-letter topics take)"),
+            SharedSettings.MAX_ARTICLE_BYTES,
             Setting.of(GAZETTEER, "--gazetteer", null, "your own gazetteer TSV (`canonical<TAB>TYPE<TAB>alias\\|alias`)").shownAs("bundled"),
             Setting.of(NOISE_RULES, "--noise-rules", null, "your own noise catalogue TSV "
                     + "([format](enrich-service/src/main/resources/noise-rules.tsv))").shownAs("bundled"),
@@ -135,9 +135,6 @@ public record EnrichConfig(
      * went from 152-159 ms to 104 ms at 1,000 articles/s with no loss of throughput.
      */
     public static final int EXACTLY_ONCE_COMMIT_INTERVAL_MS = 50;
-    /** Smallest accepted article-size limit: below this even a short article with its tags does not fit. */
-    static final int MIN_ARTICLE_BYTES = 16 * 1024;
-
     /** Consumer fetch sized for ~3 KB articles (producer side: ClientSettings.ARTICLE_PRODUCER_DEFAULTS). */
     static final int CONSUMER_MAX_PARTITION_FETCH_BYTES = 8 * 1024 * 1024;
     static final int CONSUMER_MAX_POLL_RECORDS = 2_000;
@@ -184,49 +181,22 @@ public record EnrichConfig(
         if (input.equals(output) || input.equals(dlq) || output.equals(dlq)) {
             problems.add("input, output and dead-letter topics must differ (got " + input + ", " + output + ", " + dlq + ")");
         }
-        ErrorPolicy policy = ErrorPolicy.DEAD_LETTER;
-        try {
-            policy = ErrorPolicy.parse(get(env, ERROR_POLICY));
-        } catch (IllegalArgumentException e) {
-            problems.add(ERROR_POLICY + "=" + env.get(ERROR_POLICY) + ": expected dead-letter or fail");
-        }
-        String guarantee = get(env, PROCESSING_GUARANTEE);
-        if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
-            problems.add(PROCESSING_GUARANTEE + "=" + guarantee + ": expected exactly_once_v2 or at_least_once");
-        }
+        ErrorPolicy policy = parsed(env, ERROR_POLICY, ErrorPolicy::parse, "expected dead-letter or fail", problems);
+        String guarantee = parsed(env, PROCESSING_GUARANTEE, EnrichConfig::guarantee, "expected exactly_once_v2 or at_least_once", problems);
         int threads = wholeNumber(env, STREAM_THREADS, 1, Integer.MAX_VALUE, problems);
         int replacements = wholeNumber(env, MAX_THREAD_REPLACEMENTS, 0, Integer.MAX_VALUE, problems);
         Optional<Path> gazetteer = readableFile(env, GAZETTEER, problems);
         Optional<Path> noiseRules = readableFile(env, NOISE_RULES, problems);
         int maxTags = wholeNumber(env, MAX_TAGS, 0, Integer.MAX_VALUE, problems);
-        String detect = get(env, DETECT_LANGUAGE).toLowerCase(Locale.ROOT);
-        if (!detect.equals("true") && !detect.equals("false")) {
-            problems.add(DETECT_LANGUAGE + "=" + detect + ": expected true or false");
-        }
-        int maxArticleBytes = wholeNumber(env, MAX_ARTICLE_BYTES, MIN_ARTICLE_BYTES, Integer.MAX_VALUE, problems);
+        Boolean detectLanguage = parsed(env, DETECT_LANGUAGE, EnrichConfig::trueOrFalse, "expected true or false", problems);
+        int maxArticleBytes = SharedSettings.maxArticleBytes(env, problems);
         Optional<Integer> metricsPort = Optional.empty();
         if (get(env, METRICS_PORT) != null) {
             metricsPort = Optional.of(wholeNumber(env, METRICS_PORT, 0, 65535, problems));
         }
-        Duration dedupWindow = Duration.ofDays(7);
-        String window = get(env, DEDUP_WINDOW);
-        try {
-            dedupWindow = window.strip().equalsIgnoreCase("off") ? Duration.ZERO : Durations.parse(window);
-        } catch (IllegalArgumentException e) {
-            problems.add(DEDUP_WINDOW + ": " + e.getMessage() + ", or off");
-        }
-        NearDuplicates nearDuplicates = NearDuplicates.MARK;
-        try {
-            nearDuplicates = NearDuplicates.parse(get(env, NEAR_DUPLICATES));
-        } catch (IllegalArgumentException e) {
-            problems.add(NEAR_DUPLICATES + "=" + env.get(NEAR_DUPLICATES) + ": expected mark or suppress");
-        }
-        Duration stallTimeout = Duration.ofSeconds(60);
-        try {
-            stallTimeout = Durations.parse(get(env, STALL_TIMEOUT));
-        } catch (IllegalArgumentException e) {
-            problems.add(STALL_TIMEOUT + ": " + e.getMessage());
-        }
+        Duration dedupWindow = parsed(env, DEDUP_WINDOW, EnrichConfig::window, null, problems);
+        NearDuplicates nearDuplicates = parsed(env, NEAR_DUPLICATES, NearDuplicates::parse, "expected mark or suppress", problems);
+        Duration stallTimeout = parsed(env, STALL_TIMEOUT, Durations::parse, null, problems);
         Optional<String> instanceId = Optional.ofNullable(env.get(INSTANCE_ID)).map(String::strip).filter(s -> !s.isEmpty());
         instanceId.filter(id -> !id.matches("[A-Za-z0-9._-]{1,200}"))
                 .ifPresent(id -> problems.add(INSTANCE_ID + "=" + id + ": expected letters, digits, '.', '_' or '-'"));
@@ -236,7 +206,7 @@ public record EnrichConfig(
         String applicationId = get(env, APPLICATION_ID);
         Optional<Path> stateDir = Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of);
         return new EnrichConfig(client, applicationId, input, output, dlq, policy, guarantee, threads, replacements, stateDir,
-                gazetteer, noiseRules, maxTags, !detect.equals("false"), maxArticleBytes,
+                gazetteer, noiseRules, maxTags, detectLanguage, maxArticleBytes,
                 instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)), metricsPort, dedupWindow,
                 nearDuplicates, stallTimeout);
     }
@@ -306,6 +276,35 @@ public record EnrichConfig(
     /** Settings for the schema-registry serdes (Confluent key names). */
     public Map<String, Object> serdeConfig() {
         return client.serdeConfig();
+    }
+
+    private static <T> T parsed(Map<String, String> env, String key, java.util.function.Function<String, T> parse, String expected,
+                                List<String> problems) {
+        return Settings.parsed(env, BY_ENV.get(key), parse, expected, problems);
+    }
+
+    private static String guarantee(String value) {
+        if (!value.equals(StreamsConfig.EXACTLY_ONCE_V2) && !value.equals(StreamsConfig.AT_LEAST_ONCE)) {
+            throw new IllegalArgumentException();
+        }
+        return value;
+    }
+
+    private static Boolean trueOrFalse(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
+    /** A dedup window: a duration, or {@code off} (zero: no dedup step). */
+    private static Duration window(String value) {
+        try {
+            return value.strip().equalsIgnoreCase("off") ? Duration.ZERO : Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ", or off");
+        }
     }
 
     /** The variable's value, or its declared default (null when it has none). */

@@ -13,22 +13,41 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The settings are declared once (EnrichConfig.SETTINGS): the flags, the defaults and README's table must all agree with it. */
+/** The settings are declared once (EnrichConfig.SETTINGS): the flags, the defaults and the docs' table must all agree with it. */
 class SettingsTableTest {
 
     static final String START = "<!-- settings: enrich (made from EnrichConfig.SETTINGS; SettingsTableTest checks it) -->\n";
     static final String END = "<!-- /settings: enrich -->";
 
     @Test
-    void readmesTableIsTheDeclaredSettings() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    void theDocsTableIsTheDeclaredSettings() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"), StandardCharsets.UTF_8);
         String expected = Settings.markdownTable(EnrichConfig.SETTINGS);
-        int start = readme.indexOf(START);
-        int end = readme.indexOf(END);
-        assertThat(start).as("README.md has the marker " + START.strip()).isNotNegative();
-        assertThat(readme.substring(start + START.length(), end))
-                .as("README's enrich settings table differs from EnrichConfig.SETTINGS; the table should read:%n%s", expected)
+        int start = doc.indexOf(START);
+        int end = doc.indexOf(END);
+        assertThat(start).as("docs/configuration.md has the marker " + START.strip()).isNotNegative();
+        assertThat(doc.substring(start + START.length(), end))
+                .as("the enrich settings table in docs/configuration.md differs from EnrichConfig.SETTINGS; it should read:%n%s", expected)
                 .isEqualTo(expected);
+    }
+
+    /**
+     * The defaults come from the declarations and nowhere else: the config made from no variables at all is the config
+     * made from every variable set to its declared default. A fallback written again in fromEnv that differs from the
+     * declaration fails here.
+     */
+    @Test
+    void everyDeclaredDefaultIsTheDefaultInEffect() {
+        Map<String, String> declared = new java.util.HashMap<>();
+        for (Setting setting : EnrichConfig.SETTINGS) {
+            if (setting.defaultValue() != null) {
+                declared.put(setting.env(), setting.defaultValue());
+            }
+        }
+
+        assertThat(EnrichConfig.fromEnv(Map.of())).isEqualTo(EnrichConfig.fromEnv(declared));
+        assertThat(declared).as("every setting but the computed ones has a declared default")
+                .containsKeys(EnrichConfig.DEDUP_WINDOW, EnrichConfig.ERROR_POLICY, EnrichConfig.STALL_TIMEOUT, EnrichConfig.MAX_ARTICLE_BYTES);
     }
 
     @Test

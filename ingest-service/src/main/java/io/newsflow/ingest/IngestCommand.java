@@ -5,17 +5,19 @@ import io.newsflow.runtime.Cli;
 import io.newsflow.runtime.ClientSettings;
 import io.newsflow.runtime.ConnectionOptions;
 import io.newsflow.runtime.ExitCodes;
+import io.newsflow.runtime.Settings;
 import io.newsflow.schema.ArticleSize;
-import io.newsflow.schema.Topics;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code newsflow ingest}: files, folders, stdin and JSON Lines -> news.articles.raw (String id,
@@ -28,6 +30,7 @@ import picocli.CommandLine.Parameters;
                 "(fields: id, url, title, body, source, publishedAt, language, contentType, attributes). Folders are walked",
                 "recursively, skipping hidden files. '-' reads stdin. Re-ingesting a file gives the same article id."},
         exitCodeListHeading = "%nExit codes:%n",
+        modelTransformer = IngestCommand.SettingOptions.class,
         exitCodeList = {"0:every input published", "1:fatal error (broker or registry unreachable, send failed)",
                 "2:some inputs rejected (each named on stderr), the rest published", "64:wrong command line"})
 public final class IngestCommand implements Callable<Integer> {
@@ -35,66 +38,57 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
     List<String> inputs;
 
-    @Option(names = "--topic", defaultValue = Topics.RAW, description = "Topic to publish to (default ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--format", defaultValue = "auto",
-            description = "auto (by file name: .jsonl/.ndjson are JSON Lines, .html/.htm HTML), text, html, or jsonl. "
-                    + "Applies to stdin too (auto = text).")
-    String format;
-
-    @Option(names = "--source", description = "Source name for text inputs (default: file, or stdin).")
-    String source;
-
-    @Option(names = "--max-bytes", defaultValue = "${env:NEWSFLOW_MAX_ARTICLE_BYTES:-" + ArticleSize.DEFAULT_MAX_BYTES + "}",
-            description = "Largest article accepted, in bytes, as a file and as a record; larger inputs are rejected "
-                    + "(env NEWSFLOW_MAX_ARTICLE_BYTES; default ${DEFAULT-VALUE}).")
-    int maxBytes;
-
-    @Option(names = "--connect-timeout", defaultValue = "15", description = "Seconds to wait for Kafka and the registry (default ${DEFAULT-VALUE}).")
-    int connectTimeoutSeconds;
-
     @Mixin
     ConnectionOptions connection;
 
+    @Spec
+    CommandSpec spec;
+
+    /** Makes a flag for every setting in {@link IngestSettings#SETTINGS} that has one. */
+    public static final class SettingOptions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec commandSpec) {
+            Settings.addOptions(commandSpec, IngestSettings.SETTINGS);
+            return commandSpec;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        InputFormat inputFormat;
+        PrintWriter err = spec.commandLine().getErr();
+        IngestSettings.Config config;
         try {
-            inputFormat = InputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+            config = IngestSettings.config(Settings.overlay(spec, IngestSettings.SETTINGS, connection.overlay(System.getenv())));
         } catch (IllegalArgumentException e) {
-            System.err.println("ingest: --format " + format + ": expected auto, text, html or jsonl");
-            return ExitCodes.USAGE;
-        }
-        if (maxBytes < 1) {
-            System.err.println("ingest: --max-bytes " + maxBytes + ": expected a positive number of bytes");
+            err.println("ingest: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         ClientSettings settings = connection.resolve(System.getenv());
-        try (Ingester ingester = new Ingester(settings, topic, Duration.ofSeconds(connectTimeoutSeconds), System.err)) {
+        int maxBytes = config.maxArticleBytes();
+        try (Ingester ingester = new Ingester(settings, config.topic(), config.connectTimeout(), err)) {
             int limit;
             try {
                 limit = ingester.checkReachable(maxBytes);
             } catch (Preflight.Failed e) {
-                System.err.println("ingest: " + e.getMessage());
+                err.println("ingest: " + e.getMessage());
                 return ExitCodes.FATAL;
             }
             if (limit < maxBytes) {
-                System.err.println("ingest: topic " + topic + " takes smaller records (max.message.bytes): articles over " + limit
+                err.println("ingest: topic " + config.topic() + " takes smaller records (max.message.bytes): articles over " + limit
                         + " bytes will be rejected; raise its max.message.bytes to " + ArticleSize.topicMaxMessageBytes(maxBytes)
                         + " to take " + maxBytes);
             }
-            ArticleSources sources = new ArticleSources(inputFormat, source, limit, Clock.systemUTC());
+            ArticleSources sources = new ArticleSources(config.format(), config.source(), limit, Clock.systemUTC());
             Ingester.Result result;
             try {
                 result = ingester.ingest(inputs, System.in, sources);
             } catch (IOException e) {
-                System.err.println("ingest: " + Cli.oneLine(e));
+                err.println("ingest: " + Cli.oneLine(e));
                 return ExitCodes.FATAL;
             }
-            System.err.println("ingest: published " + result.published() + ", rejected " + result.rejected());
+            err.println("ingest: published " + result.published() + ", rejected " + result.rejected());
             if (result.fatal() != null) {
-                System.err.println("ingest: " + result.fatal());
+                err.println("ingest: " + result.fatal());
                 return ExitCodes.FATAL;
             }
             return result.rejected() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;

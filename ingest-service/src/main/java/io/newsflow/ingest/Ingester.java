@@ -7,7 +7,7 @@ import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.KafkaAvroSerializer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +41,11 @@ public final class Ingester implements AutoCloseable {
     private final ClientSettings settings;
     private final String topic;
     private final Duration connectTimeout;
-    private final PrintStream err;
+    private final PrintWriter err;
     private Producer<String, byte[]> producer;
     private KafkaAvroSerializer values;
 
-    public Ingester(ClientSettings settings, String topic, Duration connectTimeout, PrintStream err) {
+    public Ingester(ClientSettings settings, String topic, Duration connectTimeout, PrintWriter err) {
         this.settings = settings;
         this.topic = topic;
         this.connectTimeout = connectTimeout;
@@ -99,6 +99,7 @@ public final class Ingester implements AutoCloseable {
                     double seconds = (now - started) / 1e9;
                     err.printf("ingest: %d sent, %d acknowledged, %d rejected (%.0f articles/s)%n",
                             ids.size(), acknowledged.get(), rejected[0], ids.size() / seconds);
+                    err.flush();
                     nextProgress[0] = now + PROGRESS_EVERY.toNanos();
                 }
             }

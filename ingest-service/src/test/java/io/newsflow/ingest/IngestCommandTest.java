@@ -56,7 +56,7 @@ class IngestCommandTest {
         Run run = run("--format", "xml", "x.txt");
 
         assertThat(run.code()).isEqualTo(64);
-        assertThat(run.err().strip()).isEqualTo("ingest: --format xml: expected auto, text, html or jsonl");
+        assertThat(run.err().strip()).isEqualTo("ingest: NEWSFLOW_INGEST_FORMAT=xml: expected auto, text, html or jsonl");
     }
 
     @Test
@@ -74,10 +74,10 @@ class IngestCommandTest {
     }
 
     @Test
-    void aSizeLimitBelowOneByteIsAUsageError() {
-        Run run = run("--max-bytes", "0", "x.txt");
+    void aSizeLimitBelowTheMinimumIsAUsageError() {
+        Run run = run("--max-article-bytes", "0", "x.txt");
 
         assertThat(run.code()).isEqualTo(64);
-        assertThat(run.err().strip()).isEqualTo("ingest: --max-bytes 0: expected a positive number of bytes");
+        assertThat(run.err().strip()).isEqualTo("ingest: NEWSFLOW_MAX_ARTICLE_BYTES=0: expected a whole number >= 16384");
     }
 }

@@ -90,7 +90,7 @@ class ArticleSizeIT {
         Path big = Files.writeString(dir.resolve("big.txt"), "Word in Oslo. ".repeat(120_000), StandardCharsets.UTF_8);
         Path small = Files.writeString(dir.resolve("small.txt"), "Snow in Oslo.\n", StandardCharsets.UTF_8);
 
-        Run run = ingest("--topic", topics.raw(), big.toString(), small.toString());
+        Commands run = ingest("--topic", topics.raw(), big.toString(), small.toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("ingest: rejected " + big + ": over the size limit: " + Files.size(big) + " bytes > "
@@ -104,7 +104,7 @@ class ArticleSizeIT {
         SharedStack.Topics topics = SharedStack.topics("ingest-topic-size", 1);
         Path big = Files.writeString(dir.resolve("big.txt"), "Word in Oslo. ".repeat(100_000), StandardCharsets.UTF_8);
 
-        Run run = ingest("--topic", topics.raw(), "--max-bytes", String.valueOf(4 << 20), big.toString());
+        Commands run = ingest("--topic", topics.raw(), "--max-article-bytes", String.valueOf(4 << 20), big.toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("ingest: topic " + topics.raw() + " takes smaller records (max.message.bytes): articles over "
@@ -112,25 +112,11 @@ class ArticleSizeIT {
         assertThat(run.err()).contains("over the size limit: " + Files.size(big) + " bytes > " + ArticleSize.DEFAULT_MAX_BYTES);
     }
 
-    private record Run(int code, String err) {
-    }
-
-    private static Run ingest(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--bootstrap-servers";
-        all[1] = Pipeline.settings().bootstrapServers();
-        all[2] = "--schema-registry-url";
-        all[3] = Pipeline.settings().schemaRegistryUrl();
-        System.arraycopy(args, 0, all, 4, args.length);
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Cli.commandLine(new IngestCommand()).execute(all);
-            return new Run(code, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
+    private static Commands ingest(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "ingest";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Commands.run(Pipeline.settings(), all);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String key) {

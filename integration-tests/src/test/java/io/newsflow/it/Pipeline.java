@@ -84,7 +84,7 @@ final class Pipeline {
 
     /** Ingests into the given cluster through the real ingest code path; fails the test on a fatal result. */
     static Ingester.Result ingest(ClientSettings cluster, String topic, List<String> inputs) throws Exception {
-        try (Ingester ingester = new Ingester(cluster, topic, Duration.ofSeconds(15), new PrintStream(System.err, true))) {
+        try (Ingester ingester = new Ingester(cluster, topic, Duration.ofSeconds(15), new java.io.PrintWriter(System.err, true))) {
             int limit = ingester.checkReachable(ArticleSize.DEFAULT_MAX_BYTES);
             Ingester.Result result = ingester.ingest(inputs, new ByteArrayInputStream(new byte[0]),
                     new ArticleSources(InputFormat.AUTO, null, limit, Clock.systemUTC()));

@@ -71,7 +71,7 @@ class SaslIT {
 
             EnrichApp enricher = new EnrichApp(EnrichConfig.fromEnv(env));
             enricher.start();
-            try (Ingester ingester = new Ingester(settings, "raw", Duration.ofSeconds(30), new PrintStream(new ByteArrayOutputStream()))) {
+            try (Ingester ingester = new Ingester(settings, "raw", Duration.ofSeconds(30), new java.io.PrintWriter(java.io.Writer.nullWriter()))) {
                 int limit = ingester.checkReachable(ArticleSize.DEFAULT_MAX_BYTES);
                 Ingester.Result result = ingester.ingest(List.of(article.toString()), new ByteArrayInputStream(new byte[0]),
                         new ArticleSources(InputFormat.AUTO, null, limit, Clock.systemUTC()));

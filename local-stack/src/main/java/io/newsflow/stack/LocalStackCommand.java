@@ -4,9 +4,12 @@ import io.newsflow.runtime.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import io.newsflow.runtime.StopSignals;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code newsflow local-stack}: a Kafka broker and a schema registry in the foreground, until Ctrl-C
@@ -30,33 +33,35 @@ public final class LocalStackCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Keep broker data here across runs (default: a temporary folder, deleted on exit).")
     Path dataDir;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Path dir = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("newsflow-stack-");
         LocalStack stack;
         try {
             stack = LocalStack.start(dir, kafkaPort, registryPort);
         } catch (java.io.IOException e) {
-            System.err.println("local-stack: " + e.getMessage());
+            err.println("local-stack: " + e.getMessage());
             if (dataDir == null) {
                 Folders.deleteQuietly(dir);
             }
             return ExitCodes.FATAL;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("local-stack: stopping");
-            stack.close();
-            if (dataDir == null) {
-                Folders.deleteQuietly(dir);
-            }
-            stopped.countDown();
-        }, "local-stack-stop"));
-        System.out.println("bootstrap.servers=" + stack.bootstrapServers());
-        System.out.println("schema.registry.url=" + stack.schemaRegistryUrl());
-        System.out.flush();
-        System.err.println("local-stack: running (data in " + dir + "); Ctrl-C to stop");
-        stopped.await();
+        StopSignals stop = StopSignals.install();
+        out.println("bootstrap.servers=" + stack.bootstrapServers());
+        out.println("schema.registry.url=" + stack.schemaRegistryUrl());
+        out.flush();
+        err.println("local-stack: running (data in " + dir + "); Ctrl-C to stop");
+        stop.await();
+        err.println("local-stack: stopping");
+        stack.close();
+        if (dataDir == null) {
+            Folders.deleteQuietly(dir);
+        }
         return ExitCodes.OK;
     }
 }

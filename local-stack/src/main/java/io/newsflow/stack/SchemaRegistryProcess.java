@@ -148,11 +148,6 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         return proxyPort > 0 ? "http://127.0.0.1:" + proxyPort : proxy.url();
     }
 
-    /** Apicurio's own base URL of its Confluent-compatible API ({@code .../apis/ccompat/v7}). */
-    public String apicurioCcompatUrl() {
-        return apicurioUrl;
-    }
-
     /** Apicurio's native API base ({@code .../apis/registry/v2}), for Apicurio's own clients. */
     public String apicurioNativeUrl() {
         return nativeUrl(apicurioUrl);

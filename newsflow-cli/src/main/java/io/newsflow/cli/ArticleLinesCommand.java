@@ -6,20 +6,17 @@ import io.newsflow.runtime.Cli;
 import io.newsflow.runtime.ExitCodes;
 import io.newsflow.ingest.ArticleSources;
 import io.newsflow.ingest.InputFormat;
-import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.RawArticle;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * What {@code newsflow extract} and {@code newsflow tag} share: inputs read as ingest reads them, one JSON line per
@@ -33,9 +30,11 @@ abstract class ArticleLinesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
     List<String> inputs;
 
-    @Option(names = "--max-bytes", defaultValue = "${env:NEWSFLOW_MAX_ARTICLE_BYTES:-" + ArticleSize.DEFAULT_MAX_BYTES + "}",
-            description = "Largest input accepted, in bytes (env NEWSFLOW_MAX_ARTICLE_BYTES; default ${DEFAULT-VALUE}).")
-    int maxBytes;
+    @Spec
+    CommandSpec spec;
+
+    /** Nothing here goes to Kafka, so no record limit applies: an input is read whole, up to what one Java array holds. */
+    private static final long WHOLE_INPUT = Integer.MAX_VALUE - 8;
 
     private final String name;
     private final InputFormat format;
@@ -47,7 +46,7 @@ abstract class ArticleLinesCommand implements Callable<Integer> {
 
     /** Writes one article's line; returns false for a problem, already named on {@code err}. */
     interface Lines {
-        boolean write(RawArticle article, String origin, Writer out, PrintStream err) throws IOException;
+        boolean write(RawArticle article, String origin, Writer out, PrintWriter err) throws IOException;
     }
 
     /** What one run writes with (made once per run, so that loading models does not happen at --help). */
@@ -55,26 +54,23 @@ abstract class ArticleLinesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (maxBytes < 1) {
-            System.err.println(name + ": --max-bytes " + maxBytes + ": expected a positive number of bytes");
-            return ExitCodes.USAGE;
-        }
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try {
-            int problems = run(inputs, System.in, out, System.err);
+            int problems = run(inputs, System.in, out, err);
             out.flush();
             return problems == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
         } catch (IOException e) {
-            System.err.println(name + ": " + Cli.oneLine(e));
+            err.println(name + ": " + Cli.oneLine(e));
             return ExitCodes.FATAL;
         }
     }
 
     /** Writes every input's line to {@code out}; returns how many were rejected or had no text (each said on {@code err}). */
-    int run(List<String> paths, InputStream stdin, Writer out, PrintStream err) throws IOException {
+    int run(List<String> paths, InputStream stdin, Writer out, PrintWriter err) throws IOException {
         Lines lines = lines();
         int[] problems = {0};
-        new ArticleSources(format, null, maxBytes, Clock.systemUTC()).read(paths, stdin, new ArticleSources.Sink() {
+        new ArticleSources(format, null, WHOLE_INPUT, Clock.systemUTC()).read(paths, stdin, new ArticleSources.Sink() {
             @Override
             public void article(RawArticle article, String origin) throws IOException {
                 problems[0] += lines.write(article, origin, out, err) ? 0 : 1;

@@ -3,6 +3,7 @@ package io.newsflow.cli;
 import io.newsflow.runtime.ClientSettings;
 import io.newsflow.runtime.ConnectionOptions;
 import io.newsflow.runtime.ExitCodes;
+import io.newsflow.runtime.StopSignals;
 import io.newsflow.schema.DeadLetterHeaders;
 import io.newsflow.schema.Topics;
 import io.newsflow.serde.KafkaAvroDeserializer;
@@ -94,17 +95,10 @@ public final class ConsumeCommand implements Callable<Integer> {
         long printed = 0;
         AtomicBoolean stopping = new AtomicBoolean();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            Thread main = Thread.currentThread();
-            Thread hook = new Thread(() -> {
+            StopSignals.install().onStop(() -> {
                 stopping.set(true);
                 consumer.wakeup();
-                try {
-                    main.join(5_000);
-                } catch (InterruptedException ignored) {
-                    // exiting anyway
-                }
-            }, "consume-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            });
             if (group != null) {
                 consumer.subscribe(List.of(topic));
             } else {
@@ -133,11 +127,6 @@ public final class ConsumeCommand implements Callable<Integer> {
                     }
                 }
                 out.flush();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is waiting for us
             }
         } catch (WakeupException e) {
             if (!stopping.get()) {

@@ -6,6 +6,7 @@ import io.newsflow.stack.LocalStack;
 import io.newsflow.runtime.Preflight;
 import io.newsflow.runtime.ClientSettings;
 import io.newsflow.runtime.ExitCodes;
+import io.newsflow.runtime.StopSignals;
 import io.newsflow.enrich.EnrichApp;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.ingest.ArticleSources;
@@ -16,7 +17,7 @@ import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.Topics;
 import io.newsflow.serde.SpecificAvroSerde;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,7 +37,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -57,6 +59,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders of articles (default: the samples folder).")
     List<String> inputs = new ArrayList<>();
 
+    /** How long to wait for the stack the demo itself started. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--keep-running", description = "Leave the stack and the enricher up afterwards, and print how to connect.")
     boolean keepRunning;
 
@@ -66,15 +74,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         List<String> paths = inputs.isEmpty() ? List.of(samplesFolder().toString()) : inputs;
         long started = System.nanoTime();
         Path dir = Files.createTempDirectory("newsflow-demo-");
         err.println("demo: starting Kafka and the schema registry (data in " + dir + ")");
         Resources resources = new Resources(dir);
-        Thread onCtrlC = new Thread(resources::close, "demo-stop");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        StopSignals stop = StopSignals.install().onStop(resources::close);
         try {
             LocalStack stack = LocalStack.start(dir, 0, 0);
             resources.stack = stack;
@@ -90,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
             int enriched = 0;
             int deadLettered = 0;
             int marked = 0;
-            try (Ingester ingester = new Ingester(settings, Topics.RAW, Duration.ofSeconds(15), err)) {
+            try (Ingester ingester = new Ingester(settings, Topics.RAW, CONNECT_TIMEOUT, err)) {
                 int limit = ingester.checkReachable(config.maxArticleBytes());
                 for (Batch batch : batches(paths)) {
                     if (batch.note() != null) {
@@ -102,7 +109,11 @@ public final class DemoCommand implements Callable<Integer> {
                         err.println("demo: " + ingested.fatal());
                         return ExitCodes.FATAL;
                     }
-                    Outcome outcome = awaitResults(settings, new HashSet<>(ingested.ids()), Duration.ofSeconds(timeoutSeconds), out, err);
+                    Outcome outcome = awaitResults(settings, new HashSet<>(ingested.ids()), Duration.ofSeconds(timeoutSeconds), stop, out, err);
+                    if (stop.received()) {
+                        err.println("demo: stopped");
+                        return ExitCodes.INTERRUPTED;
+                    }
                     published += ingested.published();
                     rejected += ingested.rejected();
                     enriched += outcome.enriched();
@@ -123,7 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
                 err.println("  ./newsflow ingest --bootstrap-servers " + stack.bootstrapServers()
                         + " --schema-registry-url " + stack.schemaRegistryUrl() + " PATH...");
                 err.println("demo: Ctrl-C to stop");
-                new CountDownLatch(1).await();
+                stop.await();
             }
             return rejected > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
         } catch (IOException | Preflight.Failed e) {
@@ -131,11 +142,6 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.FATAL;
         } finally {
             resources.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook does the same
-            }
         }
     }
 
@@ -169,8 +175,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Prints enriched articles as they arrive until every id is enriched or dead-lettered, or the deadline. */
-    private static Outcome awaitResults(ClientSettings settings, Set<String> pending, Duration timeout, PrintStream out,
-                                        PrintStream err) {
+    private static Outcome awaitResults(ClientSettings settings, Set<String> pending, Duration timeout, StopSignals stop, PrintWriter out,
+                                        PrintWriter err) {
         Properties props = settings.kafkaProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -187,7 +193,7 @@ public final class DemoCommand implements Callable<Integer> {
             partitions.add(new TopicPartition(Topics.DLQ, 0));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            while (!pending.isEmpty() && System.nanoTime() < deadline && !stop.received()) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
                     if (record.topic().equals(Topics.DLQ)) {

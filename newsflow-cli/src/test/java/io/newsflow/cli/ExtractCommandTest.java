@@ -66,14 +66,16 @@ class ExtractCommandTest {
     }
 
     @Test
-    void aPageOverTheSizeLimitIsRejectedWithTheLimitNamed() throws Exception {
-        Path page = Files.writeString(dir.resolve("big.html"), ARTICLE);
+    void aPageBiggerThanAnyKafkaRecordIsStillExtracted() throws Exception {
+        String padding = "<script>var tracking = '" + "x".repeat(2 * 1024 * 1024) + "';</script>";
+        Path page = Files.writeString(dir.resolve("big.html"), ARTICLE.replace("</head>", padding + "</head>"));
+        assertThat(Files.size(page)).isGreaterThan(2L * 1024 * 1024);
 
-        CommandRun run = run("--max-bytes", "100", page.toString());
+        CommandRun run = run(page.toString());
 
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.lines()).isEmpty();
-        assertThat(run.err()).startsWith("extract: rejected " + page + ": over the size limit");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.lines()).hasSize(1);
+        assertThat(run.lines().get(0).get("body").asText()).doesNotContain("tracking");
     }
 
     @Test

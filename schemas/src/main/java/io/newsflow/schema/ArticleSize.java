@@ -13,6 +13,8 @@ public final class ArticleSize {
     public static final String ENV = "NEWSFLOW_MAX_ARTICLE_BYTES";
     /** 1 MiB: about 150,000 words of text, far above any news article, and most pages' HTML. */
     public static final int DEFAULT_MAX_BYTES = 1 << 20;
+    /** Smallest limit accepted: below this even a short article with its tags does not fit. */
+    public static final int MIN_BYTES = 16 * 1024;
     /** Room above the value limit for the key, headers (dead-letter reasons included) and batch overhead. */
     public static final int HEADROOM_BYTES = 64 * 1024;
 

@@ -83,7 +83,7 @@ public final class Preflight {
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                         throw new Failed("topic " + topic + " does not exist on " + settings.bootstrapServers()
-                                + ": create it (see README, Topics) or name another", e);
+                                + ": create it (see docs/operations.md, Topics) or name another", e);
                     }
                     throw e;
                 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** What a list of {@link Setting}s makes: CLI options, the environment with flags laid over it, README's table. */
+/** What a list of {@link Setting}s makes: CLI options, the environment with flags laid over it, the docs' table. */
 public final class Settings {
 
     private Settings() {
@@ -68,6 +68,22 @@ public final class Settings {
         return min;
     }
 
+    /**
+     * The variable's value (or the setting's default) made into a {@code T} by {@code parse}; when it cannot be (parse
+     * throws IllegalArgumentException), the problem goes to {@code problems} as {@code VAR=value: expected} and the
+     * answer is null, so that every problem is listed before start-up fails and no default is written twice.
+     */
+    public static <T> T parsed(Map<String, String> env, Setting setting, java.util.function.Function<String, T> parse, String expected,
+                               List<String> problems) {
+        String value = value(env, setting);
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            problems.add(expected != null ? setting.env() + "=" + value + ": " + expected : setting.env() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     /** This machine's host name, fit for an id (anything but letters, digits, '.', '_' and '-' becomes '_'); {@code fallback} if unknown. */
     public static String hostName(String fallback) {
         try {
@@ -77,7 +93,7 @@ public final class Settings {
         }
     }
 
-    /** README's table of these settings, in Markdown. */
+    /** The table of these settings in docs/configuration.md, in Markdown. */
     public static String markdownTable(List<Setting> settings) {
         StringBuilder table = new StringBuilder("| variable | flag | default | meaning |\n|---|---|---|---|\n");
         for (Setting setting : settings) {

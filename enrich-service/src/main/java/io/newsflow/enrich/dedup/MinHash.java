@@ -1,8 +1,6 @@
 package io.newsflow.enrich.dedup;
 
 import io.newsflow.enrich.clean.WordHashes;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * MinHash signatures of a clean article body over word 3-shingles, for near-duplicate detection:
@@ -111,34 +109,11 @@ public final class MinHash {
         return signature;
     }
 
-    /** The exact Jaccard similarity of two texts' shingle sets (for tests and tuning). */
-    static double jaccard(String a, String b) {
-        Set<Long> x = shingles(a);
-        Set<Long> y = shingles(b);
-        if (x.isEmpty() && y.isEmpty()) {
-            return 1;
-        }
-        Set<Long> both = new HashSet<>(x);
-        both.retainAll(y);
-        return (double) both.size() / (x.size() + y.size() - both.size());
-    }
-
-    /** The distinct shingles of {@code text}. */
-    static Set<Long> shingles(String text) {
-        long[] shingles = new long[WordHashes.capacity(text)];
-        int count = shingles(text, shingles);
-        Set<Long> distinct = new HashSet<>();
-        for (int s = 0; s < count; s++) {
-            distinct.add(shingles[s]);
-        }
-        return distinct;
-    }
-
     /**
      * Writes each run of {@link #SHINGLE} words as one hash into {@code out} (a text of fewer words: all of them as
      * one), over the word hashes it first holds, and returns how many; {@code out} has {@link WordHashes#capacity}.
      */
-    private static int shingles(String text, long[] out) {
+    static int shingles(String text, long[] out) {
         int words = WordHashes.hashes(text, out);
         if (words > 0 && words < SHINGLE) {
             out[0] = shingle(out, 0, words);

@@ -6,13 +6,14 @@ import io.newsflow.runtime.ConnectionOptions;
 import io.newsflow.runtime.ExitCodes;
 import io.newsflow.runtime.Preflight;
 import io.newsflow.runtime.Settings;
+import io.newsflow.runtime.StopSignals;
+import java.io.PrintWriter;
 import io.newsflow.schema.RawArticle;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,11 +55,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         IngestService.Config config;
         try {
-            config = ServeSettings.config(Settings.overlay(spec, ServeSettings.SETTINGS, System.getenv()), feeds);
+            config = ServeSettings.config(Settings.overlay(spec, ServeSettings.SETTINGS, connection.overlay(System.getenv())), feeds);
         } catch (IllegalArgumentException e) {
-            System.err.println("serve: " + e.getMessage());
+            err.println("serve: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         String topic = config.topic();
@@ -69,31 +72,27 @@ public final class ServeCommand implements Callable<Integer> {
             limit = Preflight.check(settings, config.connectTimeout(), List.of(topic), Map.of(topic, RawArticle.getClassSchema()))
                     .articleLimit(maxBytes, List.of(topic));
         } catch (Preflight.Failed e) {
-            System.err.println("serve: " + e.getMessage());
+            err.println("serve: " + e.getMessage());
             return ExitCodes.FATAL;
         }
         if (limit < maxBytes) {
-            System.err.println("serve: topic " + topic + " takes smaller records (max.message.bytes): articles over " + limit + " bytes will be rejected");
+            err.println("serve: topic " + topic + " takes smaller records (max.message.bytes): articles over " + limit + " bytes will be rejected");
         }
         IngestService service;
         try {
             service = IngestService.start(config.withMaxArticleBytes(limit), settings, Clock.systemUTC());
         } catch (Exception e) {
-            System.err.println("serve: cannot start: " + Cli.oneLine(e));
+            err.println("serve: cannot start: " + Cli.oneLine(e));
             return ExitCodes.FATAL;
         }
-        // SIGTERM and Ctrl-C end the wait below instead of the JVM, so the service closes in order and the exit code is 0
-        CountDownLatch stop = new CountDownLatch(1);
-        for (String signal : new String[] {"TERM", "INT"}) {
-            sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> stop.countDown());
-        }
-        System.out.println("ingest.url=" + service.url());
-        System.out.flush();
-        System.err.println("serve: ready; POST " + service.url() + "/v1/articles, " + config.feeds().size() + " feeds; Ctrl-C to stop");
+        StopSignals stop = StopSignals.install();
+        out.println("ingest.url=" + service.url());
+        out.flush();
+        err.println("serve: ready; POST " + service.url() + "/v1/articles, " + config.feeds().size() + " feeds; Ctrl-C to stop");
         stop.await();
-        System.err.println("serve: stopping: finishing requests in flight, flushing");
+        err.println("serve: stopping: finishing requests in flight, flushing");
         service.close();
-        System.err.println("serve: stopped");
+        err.println("serve: stopped");
         return ExitCodes.OK;
     }
 

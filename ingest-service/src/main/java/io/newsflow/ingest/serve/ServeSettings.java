@@ -1,10 +1,10 @@
 package io.newsflow.ingest.serve;
 
+import io.newsflow.ingest.IngestSettings;
 import io.newsflow.runtime.Durations;
-import io.newsflow.runtime.ClientSettings;
 import io.newsflow.runtime.Setting;
 import io.newsflow.runtime.Settings;
-import io.newsflow.schema.ArticleSize;
+import io.newsflow.runtime.SharedSettings;
 import io.newsflow.schema.Topics;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,40 +16,35 @@ import java.util.stream.Collectors;
 
 /**
  * Every setting of {@code newsflow serve}, declared once: its flags ({@link ServeCommand}), the
- * defaults {@link #config} applies, and README's table (checked by a test) are made from {@link #SETTINGS}.
+ * defaults {@link #config} applies, and the table in docs/configuration.md (checked by a test) are made from {@link #SETTINGS}.
  */
 public final class ServeSettings {
 
     public static final String HOST = "NEWSFLOW_INGEST_HOST";
     public static final String PORT = "NEWSFLOW_INGEST_PORT";
-    public static final String TOPIC = "NEWSFLOW_INGEST_TOPIC";
+    public static final String TOPIC = IngestSettings.TOPIC.env();
     public static final String FEEDS_FILE = "NEWSFLOW_FEEDS_FILE";
     public static final String POLL_INTERVAL = "NEWSFLOW_POLL_INTERVAL";
-    public static final String MAX_ARTICLE_BYTES = ArticleSize.ENV;
     public static final String MAX_REQUEST_BYTES = "NEWSFLOW_MAX_REQUEST_BYTES";
     public static final String TOKEN = "NEWSFLOW_INGEST_TOKEN";
     public static final String INSTANCE_ID = "NEWSFLOW_INSTANCE_ID";
-    public static final String CONNECT_TIMEOUT = "NEWSFLOW_CONNECT_TIMEOUT";
 
     public static final List<Setting> SETTINGS = List.of(
-            Setting.of(ClientSettings.BOOTSTRAP_SERVERS_ENV, "--bootstrap-servers", ClientSettings.DEFAULT_BOOTSTRAP_SERVERS, "Kafka brokers")
-                    .sharedFlag(),
-            Setting.of(ClientSettings.SCHEMA_REGISTRY_URL_ENV, "--schema-registry-url", ClientSettings.DEFAULT_SCHEMA_REGISTRY_URL,
-                    "Confluent-compatible registry base URL(s), comma-separated").sharedFlag(),
+            SharedSettings.BOOTSTRAP_SERVERS,
+            SharedSettings.SCHEMA_REGISTRY_URL,
+            SharedSettings.CONNECT_TIMEOUT,
             Setting.of(HOST, "--host", "0.0.0.0", "address the HTTP API listens on"),
             Setting.of(PORT, "--port", "8080", "HTTP port, 0 for any free one"),
-            Setting.of(TOPIC, "--topic", Topics.RAW, "topic articles are published to"),
+            IngestSettings.TOPIC,
             Setting.of(FEEDS_FILE, "--feeds", null, "a file of feeds to poll, one per line: `URL [interval]`, `#` starts a comment "
                     + "(more with `--feed URL`, repeatable)").shownAs("none"),
             Setting.of(POLL_INTERVAL, "--poll-interval", "5m", "how often a feed is polled: `30s`, `5m`, `2h` or ISO-8601 (`PT5M`)"),
-            Setting.of(MAX_ARTICLE_BYTES, "--max-bytes", String.valueOf(ArticleSize.DEFAULT_MAX_BYTES),
-                    "largest article as a record; a larger item is rejected"),
+            SharedSettings.MAX_ARTICLE_BYTES,
             Setting.of(MAX_REQUEST_BYTES, "--max-request-bytes", "16777216", "largest HTTP request body; larger ones get 413"),
             Setting.of(TOKEN, null, null, "when set, `POST /v1/articles` needs `Authorization: Bearer <token>` (compared in "
                     + "constant time); 401 without it").shownAs("none: no token needed"),
             Setting.of(INSTANCE_ID, "--instance-id", null, "this instance's stable name, in its transactional ids "
-                    + "(`newsflow-ingest-<id>-api`, `-feeds`): a restart fences its unfinished transactions").shownAs("host name"),
-            Setting.of(CONNECT_TIMEOUT, "--connect-timeout", "15", "seconds to wait for Kafka and the registry at start"));
+                    + "(`newsflow-ingest-<id>-api`, `-feeds`): a restart fences its unfinished transactions").shownAs("host name"));
 
     private static final Map<String, Setting> BY_ENV = SETTINGS.stream().collect(Collectors.toMap(Setting::env, s -> s));
 
@@ -60,19 +55,16 @@ public final class ServeSettings {
     public static IngestService.Config config(Map<String, String> env, List<String> feedUrls) {
         List<String> problems = new ArrayList<>();
         int port = number(env, PORT, 0, 65535, problems);
-        int maxArticleBytes = number(env, MAX_ARTICLE_BYTES, 1024, Integer.MAX_VALUE, problems);
+        int maxArticleBytes = SharedSettings.maxArticleBytes(env, problems);
         int maxRequestBytes = number(env, MAX_REQUEST_BYTES, 1, Integer.MAX_VALUE, problems);
-        int connectTimeout = number(env, CONNECT_TIMEOUT, 1, 3600, problems);
-        Duration interval = Duration.ofMinutes(5);
-        try {
-            interval = Durations.parse(get(env, POLL_INTERVAL));
-        } catch (IllegalArgumentException e) {
-            problems.add(POLL_INTERVAL + ": " + e.getMessage());
-        }
+        Duration connectTimeout = SharedSettings.connectTimeout(env, problems);
+        Duration interval = Settings.parsed(env, BY_ENV.get(POLL_INTERVAL), Durations::parse, null, problems);
         List<Feed> feeds = List.of();
         try {
             String file = get(env, FEEDS_FILE);
-            feeds = FeedList.of(feedUrls, file == null ? null : Path.of(file), interval);
+            // with a bad interval, the feeds are still checked (at the declared default interval) so every problem is listed
+            Duration feedInterval = interval != null ? interval : Durations.parse(BY_ENV.get(POLL_INTERVAL).defaultValue());
+            feeds = FeedList.of(feedUrls, file == null ? null : Path.of(file), feedInterval);
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         } catch (IOException e) {
@@ -83,7 +75,7 @@ public final class ServeSettings {
         }
         String instance = get(env, INSTANCE_ID);
         return new IngestService.Config(get(env, HOST), port, get(env, TOPIC), Topics.SEEN, feeds, maxArticleBytes, maxRequestBytes,
-                get(env, TOKEN), instance == null ? Settings.hostName("local") : instance, Duration.ofSeconds(connectTimeout));
+                get(env, TOKEN), instance == null ? Settings.hostName("local") : instance, connectTimeout);
     }
 
     private static String get(Map<String, String> env, String key) {

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** serve's settings are declared once (ServeSettings.SETTINGS): README's table, the flags and the parsing agree with it. */
+/** serve's settings are declared once (ServeSettings.SETTINGS): the docs' table, the flags and the parsing agree with it. */
 class ServeSettingsTest {
 
     static final String START = "<!-- settings: serve (made from ServeSettings.SETTINGS; ServeSettingsTest checks it) -->\n";
@@ -27,14 +27,29 @@ class ServeSettingsTest {
     Path dir;
 
     @Test
-    void readmesTableIsTheDeclaredSettings() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    void theDocsTableIsTheDeclaredSettings() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"), StandardCharsets.UTF_8);
         String expected = Settings.markdownTable(ServeSettings.SETTINGS);
-        int start = readme.indexOf(START);
-        assertThat(start).as("README.md has the marker " + START.strip()).isNotNegative();
-        assertThat(readme.substring(start + START.length(), readme.indexOf(END)))
-                .as("README's serve settings table differs from ServeSettings.SETTINGS; the table should read:%n%s", expected)
+        int start = doc.indexOf(START);
+        assertThat(start).as("docs/configuration.md has the marker " + START.strip()).isNotNegative();
+        assertThat(doc.substring(start + START.length(), doc.indexOf(END)))
+                .as("the serve settings table in docs/configuration.md differs from ServeSettings.SETTINGS; it should read:%n%s", expected)
                 .isEqualTo(expected);
+    }
+
+    /** The defaults come from the declarations: no variables at all give the config of every variable at its declared default. */
+    @Test
+    void everyDeclaredDefaultIsTheDefaultInEffect() {
+        Map<String, String> declared = new java.util.HashMap<>();
+        for (io.newsflow.runtime.Setting setting : ServeSettings.SETTINGS) {
+            if (setting.defaultValue() != null) {
+                declared.put(setting.env(), setting.defaultValue());
+            }
+        }
+        declared.put(ServeSettings.INSTANCE_ID, "i-1");
+
+        assertThat(ServeSettings.config(Map.of(ServeSettings.INSTANCE_ID, "i-1"), List.of()))
+                .isEqualTo(ServeSettings.config(declared, List.of()));
     }
 
     @Test

@@ -240,7 +240,7 @@ public final class Bench {
     }
 
     private double ingestPath(Path jsonl) throws Exception {
-        try (Ingester ingester = new Ingester(settings, topic("raw"), Duration.ofSeconds(30), new PrintStream(PrintStream.nullOutputStream()))) {
+        try (Ingester ingester = new Ingester(settings, topic("raw"), Duration.ofSeconds(30), new java.io.PrintWriter(java.io.Writer.nullWriter()))) {
             int limit = ingester.checkReachable(ArticleSize.DEFAULT_MAX_BYTES);
             long start = System.nanoTime();
             Ingester.Result result = ingester.ingest(List.of(jsonl.toString()), new ByteArrayInputStream(new byte[0]),

@@ -1,10 +1,10 @@
 package io.newsflow.cli.bench;
 
 import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.runtime.StopSignals;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -33,12 +33,9 @@ public final class PassThrough {
         builder.stream(config.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .to(config.outputTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         KafkaStreams streams = new KafkaStreams(builder.build(), config.streamsProperties());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            streams.close(Duration.ofSeconds(30));
-            stopped.countDown();
-        }));
+        StopSignals stop = StopSignals.install();
         streams.start();
-        stopped.await();
+        stop.await();
+        streams.close(Duration.ofSeconds(30));
     }
 }
