@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A user's own Node client, default options: kafkajs with @kafkajs/confluent-schema-registry registers
  * RawArticle.avsc against the local stack's registry and sends an article; enrich enriches it; kafkajs
- * (with the lz4 codec the README names) reads and decodes the enriched article. Needs node and npm
+ * (with the lz4 codec docs/configuration.md names) reads and decodes the enriched article. Needs node and npm
  * (the npm registry for the pinned packages in src/test/node); skipped where node is not installed.
  */
 @ExtendWith(SharedStack.class)

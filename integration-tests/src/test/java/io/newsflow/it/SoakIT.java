@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The soak, small (what CI runs; README shows a 100,000-article run): 3,000 articles at 1,000/s through
+ * The soak, small (what CI runs; docs/operations.md shows a 100,000-article run): 3,000 articles at 1,000/s through
  * its own stack, two kill -9s of the enrich process and one broker restart, then every id exactly once.
  */
 class SoakIT {
