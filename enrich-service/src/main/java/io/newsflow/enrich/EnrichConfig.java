@@ -103,7 +103,7 @@ public record EnrichConfig(
             SharedSettings.MAX_ARTICLE_BYTES,
             Setting.of(GAZETTEER, "--gazetteer", null, "your own gazetteer TSV (`canonical<TAB>TYPE<TAB>alias\\|alias`)").shownAs("bundled"),
             Setting.of(NOISE_RULES, "--noise-rules", null, "your own noise catalogue TSV "
-                    + "([format](enrich-service/src/main/resources/noise-rules.tsv))").shownAs("bundled"),
+                    + "([format](../enrich-service/src/main/resources/noise-rules.tsv))").shownAs("bundled"),
             Setting.of(MAX_TAGS, "--max-tags", String.valueOf(Tagger.DEFAULT_MAX_TAGS),
                     "most tags per article, best scores first; footer tags are always kept"),
             Setting.of(DETECT_LANGUAGE, null, "true", "set `language` (ISO 639-1) when the input has none"),

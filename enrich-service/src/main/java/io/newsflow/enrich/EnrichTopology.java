@@ -26,7 +26,7 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  *
  * <pre>
  * news.articles.raw (String id, RawArticle as bytes)
- *   -> decode -> validate -> extract-html -> strip-noise -> extract-footer -> require-content -> tag -> detect-language
+ *   -> decode -> validate -> extract-html -> strip-noise -> extract-footer -> require-content -> detect-language -> tag
  *   -> to-enriched-article -> key-by-id -> fingerprint
  *   -> dedup-repartition (one partition) -> dedup [store dedup-signatures]    (not with NEWSFLOW_DEDUP_WINDOW=off)
  *   -> count-enriched -> news.articles.enriched (String id, EnrichedArticle, at most the article-size limit)
@@ -81,9 +81,9 @@ public final class EnrichTopology {
         var stripped = steps.step(text, "strip-noise", chain::stripNoise);
         var withoutFooter = steps.step(stripped, "extract-footer", chain::extractFooter);
         var withContent = steps.step(withoutFooter, "require-content", chain::requireContent);
-        var tagged = steps.step(withContent, "tag", chain::tag);
-        var withLanguage = steps.step(tagged, "detect-language", chain::detectLanguage);
-        KStream<String, EnrichedArticle> enriched = steps.step(withLanguage, "to-enriched-article", toAvro::apply)
+        var withLanguage = steps.step(withContent, "detect-language", chain::detectLanguage);
+        var tagged = steps.step(withLanguage, "tag", chain::tag);
+        KStream<String, EnrichedArticle> enriched = steps.step(tagged, "to-enriched-article", toAvro::apply)
                 .selectKey((key, article) -> article.getId(), Named.as("key-by-id"));
         if (!config.dedupWindow().isZero()) {
             builder.addStateStore(Deduplicate.store(config.dedupWindow()));

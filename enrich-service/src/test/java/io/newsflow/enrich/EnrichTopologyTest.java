@@ -398,7 +398,7 @@ class EnrichTopologyTest {
         }
 
         assertThat(names).containsExactly("read-raw", "decode", "validate", "extract-html", "strip-noise", "extract-footer", "require-content",
-                "tag", "detect-language", "to-enriched-article", "key-by-id", "fingerprint", "dedup-repartition-filter", "dedup-repartition-sink",
+                "detect-language", "tag", "to-enriched-article", "key-by-id", "fingerprint", "dedup-repartition-filter", "dedup-repartition-sink",
                 "dedup-repartition-source", "dedup", "count-enriched", "write-enriched");
         assertThat(names).noneMatch(name -> name.startsWith("KSTREAM-") || name.startsWith("KTABLE-"));
     }

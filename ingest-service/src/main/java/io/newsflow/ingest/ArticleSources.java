@@ -105,7 +105,7 @@ public final class ArticleSources {
             }
             long size = Files.size(file);
             if (size > maxBytes) {
-                sink.rejected(origin, "over the size limit: " + size + " bytes > " + maxBytes + " (--max-bytes)");
+                sink.rejected(origin, "over the size limit: " + size + " bytes > " + maxBytes + " (--max-article-bytes)");
                 return;
             }
             byte[] content = Files.readAllBytes(file);
@@ -132,7 +132,7 @@ public final class ArticleSources {
         }
         byte[] bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length > maxBytes) {
-            sink.rejected("stdin", "over the size limit: more than " + maxBytes + " bytes (--max-bytes)");
+            sink.rejected("stdin", "over the size limit: more than " + maxBytes + " bytes (--max-article-bytes)");
             return;
         }
         try {

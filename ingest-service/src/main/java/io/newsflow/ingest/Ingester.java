@@ -81,7 +81,7 @@ public final class Ingester implements AutoCloseable {
                 byte[] value = values.serialize(topic, article);
                 if (value.length > sources.maxBytes()) {
                     rejected(origin, "over the size limit: " + value.length + " bytes as a RawArticle record > " + sources.maxBytes()
-                            + " (--max-bytes, NEWSFLOW_MAX_ARTICLE_BYTES)");
+                            + " (--max-article-bytes, NEWSFLOW_MAX_ARTICLE_BYTES)");
                     return;
                 }
                 ids.add(article.getId());

@@ -34,7 +34,7 @@ public final class JsonLines {
         while (lines.next()) {
             number++;
             if (lines.tooLong()) {
-                sink.rejected(number, "over the size limit: line longer than " + maxLineBytes + " bytes (--max-bytes)");
+                sink.rejected(number, "over the size limit: line longer than " + maxLineBytes + " bytes (--max-article-bytes)");
                 continue;
             }
             String text;

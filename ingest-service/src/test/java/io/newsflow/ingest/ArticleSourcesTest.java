@@ -54,7 +54,7 @@ class ArticleSourcesTest {
 
         assertThat(collected.articles()).extracting(RawArticle::getBody).containsExactly("Fine article");
         assertThat(collected.rejections()).containsExactly(
-                dir.resolve("big.txt") + ": over the size limit: 101 bytes > 100 (--max-bytes)",
+                dir.resolve("big.txt") + ": over the size limit: 101 bytes > 100 (--max-article-bytes)",
                 dir.resolve("empty.txt") + ": empty file",
                 dir.resolve("latin1.txt") + ": not UTF-8: invalid byte sequence at byte offset 3",
                 dir.resolve("missing.txt") + ": no such file or directory");
@@ -102,7 +102,7 @@ class ArticleSourcesTest {
                 .collect(List.of("-"), new ByteArrayInputStream("01234567890".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(collected.articles()).isEmpty();
-        assertThat(collected.rejections()).containsExactly("stdin: over the size limit: more than 10 bytes (--max-bytes)");
+        assertThat(collected.rejections()).containsExactly("stdin: over the size limit: more than 10 bytes (--max-article-bytes)");
     }
 
     @Test
@@ -119,7 +119,7 @@ class ArticleSourcesTest {
         assertThat(collected.articles()).extracting(RawArticle::getId).containsExactly("ok", "last");
         assertThat(collected.rejections()).containsExactly(
                 file + ":2: not UTF-8: invalid byte sequence at byte offset 21",
-                file + ":3: over the size limit: line longer than 100 bytes (--max-bytes)");
+                file + ":3: over the size limit: line longer than 100 bytes (--max-article-bytes)");
     }
 
     @Test

@@ -60,7 +60,7 @@ class JsonLinesTest {
         });
 
         assertThat(seen).hasSize(2);
-        assertThat(seen.get(0)).isEqualTo("1 over the size limit: line longer than 100 bytes (--max-bytes)");
+        assertThat(seen.get(0)).isEqualTo("1 over the size limit: line longer than 100 bytes (--max-article-bytes)");
         assertThat(seen.get(1)).startsWith("2 bad JSON at column 2: ");
     }
 }

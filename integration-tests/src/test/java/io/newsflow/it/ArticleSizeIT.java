@@ -94,7 +94,7 @@ class ArticleSizeIT {
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("ingest: rejected " + big + ": over the size limit: " + Files.size(big) + " bytes > "
-                + ArticleSize.DEFAULT_MAX_BYTES + " (--max-bytes)");
+                + ArticleSize.DEFAULT_MAX_BYTES + " (--max-article-bytes)");
         assertThat(run.err()).contains("ingest: published 1, rejected 1").doesNotContain("Exception");
         assertThat(Pipeline.readBytes(topics.raw(), DEADLINE, seen -> !seen.isEmpty())).hasSize(1);
     }

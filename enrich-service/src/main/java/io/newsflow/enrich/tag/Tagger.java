@@ -30,10 +30,17 @@ public final class Tagger {
     /** Weight of a person found only by a role cue, relative to a gazetteer entity. */
     static final double ROLE_CUE_WEIGHT = 0.5;
 
+    /** The best topic is given when its calibrated probability reaches this; below, the model is unsure: no topic. */
+    public static final double MIN_TOPIC_PROBABILITY = 0.2;
+    /** Another topic joins the best when its probability reaches this (a story on two desks). */
+    public static final double MIN_SECOND_TOPIC_PROBABILITY = 0.3;
+    static final int MAX_TOPICS = 3;
+
     private final List<Gazetteer.Entry> entries;
     private final TermMatcher matcher;
-    private final TopicModel topics;
-    private final TopicClassifier classifier = TopicClassifier.bundled();
+    /** The role words of {@link RoleCuePeople}, matched case-folded in the same pass as the names. */
+    private final TermMatcher roleMatcher;
+    private final TopicClassifier topics;
     private final int maxTags;
     private final Map<String, Integer> entryByLowerName = new HashMap<>();
     private final ThreadLocal<TermMatcher.Hits> scratch;
@@ -54,12 +61,14 @@ public final class Tagger {
     }
 
     public Tagger(Gazetteer gazetteer) {
-        this(gazetteer, TopicModel.bundled(), DEFAULT_MAX_TAGS);
+        this(gazetteer, TopicClassifier.bundled(), DEFAULT_MAX_TAGS);
     }
 
-    public Tagger(Gazetteer gazetteer, TopicModel topics, int maxTags) {
+    public Tagger(Gazetteer gazetteer, TopicClassifier topics, int maxTags) {
         this.entries = gazetteer.entries();
         this.matcher = new TermMatcher(entries);
+        this.roleMatcher = new TermMatcher(RoleCuePeople.ROLES.stream().map(role -> new Gazetteer.Entry(role, TagType.OTHER, List.of(role)))
+                .toList(), true);
         this.topics = topics;
         this.maxTags = maxTags;
         this.scratch = ThreadLocal.withInitial(matcher::newHits);
@@ -82,30 +91,26 @@ public final class Tagger {
         return out.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Tags for {@code text}, merged with {@code footerTags} (names as the article gave them). */
+    /** Tags for an English {@code text} without a separate title, merged with {@code footerTags} (names as the article gave them). */
     public List<FoundTag> tag(String text, List<String> footerTags) {
-        return tag(null, text, footerTags);
+        return tag("en", null, text, footerTags);
     }
 
     /**
-     * Tags for an article with a separate {@code title} (null: none, as for a text file, whose first line is its
-     * title). Topics are scored over the title and the text: a headline says what the story is about, and is what the
-     * classifier was trained on. Names are found in the text alone, where their mentions and lede are counted.
+     * Tags for an article in {@code language} (ISO 639-1; topics only for a language the classifier has a model for) with
+     * a separate {@code title} (null: none, as for a text file, whose first line is its title). Topics are classified over
+     * the title and the text: a headline says what the story is about. Names are found in the text alone, where their
+     * mentions and lede are counted.
      */
-    public List<FoundTag> tag(String title, String text, List<String> footerTags) {
+    public List<FoundTag> tag(String language, String title, String text, List<String> footerTags) {
         String body = text == null ? "" : text;
         String headline = title == null || title.isBlank() || body.startsWith(title.strip()) ? "" : title.strip();
         TermMatcher.Hits hits = scratch.get();
         hits.reset();
-        TermMatcher.Hits topicHits = topics.hits();
-        topicHits.reset();
         RoleEnds roles = roleEnds.get();
         roles.count = 0;
-        // one scan: names case-sensitively, topic terms and role words case-folded
-        TermMatcher.matchBoth(body, matcher, hits, topics.matcher(), topics.listener(topicHits, roles));
-        if (!headline.isEmpty()) {
-            topics.matcher().match(headline, topicHits);
-        }
+        // one scan: names case-sensitively, role words case-folded
+        TermMatcher.matchBoth(body, matcher, hits, roleMatcher, (term, start, end) -> roles.accept(end));
 
         Map<String, FoundTag> footer = new LinkedHashMap<>();
         Set<String> footerNames = new HashSet<>();
@@ -136,8 +141,7 @@ public final class Tagger {
             double raw = mentions + (hits.firstAt(e) < LEDE_CHARS ? LEDE_BONUS : 0);
             scored.add(new Scored(entry.canonical(), entry.type(), TagOrigin.GAZETTEER, mentions, raw));
         }
-        List<TopicModel.Topic> chosenTopics = topics.blend(topics.score(topicHits),
-                classifier.classify(headline.isEmpty() ? body : headline + "\n" + body));
+        List<FoundTag> chosenTopics = topics(language, headline, body);
         for (RoleCuePeople.Person person : RoleCuePeople.find(body, roles.ends, roles.count, this::isKnownName)) {
             if (!footerNames.contains(person.name())) {
                 double raw = ROLE_CUE_WEIGHT * (person.mentions() + (person.firstAt() < LEDE_CHARS ? LEDE_BONUS : 0));
@@ -147,9 +151,9 @@ public final class Tagger {
         double best = scored.stream().mapToDouble(Scored::raw).max().orElse(1.0);
 
         List<FoundTag> ranked = new ArrayList<>();
-        for (TopicModel.Topic topic : chosenTopics) {
-            if (!footer.containsKey(topic.label())) {
-                ranked.add(new FoundTag(topic.label(), TagType.TOPIC, TagOrigin.MODEL, topic.mentions(), round(topic.relative())));
+        for (FoundTag topic : chosenTopics) {
+            if (!footer.containsKey(topic.name())) {
+                ranked.add(topic);
             }
         }
         for (Scored s : scored) {
@@ -169,6 +173,33 @@ public final class Tagger {
             }
         }
         return List.copyOf(tags);
+    }
+
+    /**
+     * The article's topics: the classifier's best label when its calibrated probability reaches
+     * {@link #MIN_TOPIC_PROBABILITY}, then any other reaching {@link #MIN_SECOND_TOPIC_PROBABILITY}, at most
+     * {@link #MAX_TOPICS}, each scored with its probability. None for a language without a model.
+     */
+    private List<FoundTag> topics(String language, String title, String body) {
+        var result = topics.classify(language, title.isEmpty() ? null : title, body);
+        if (result.isEmpty()) {
+            return List.of();
+        }
+        double[] p = result.get().probabilities();
+        Integer[] order = new Integer[p.length];
+        for (int k = 0; k < p.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+        List<FoundTag> chosen = new ArrayList<>();
+        for (int rank = 0; rank < Math.min(MAX_TOPICS, p.length); rank++) {
+            int k = order[rank];
+            if (p[k] < (rank == 0 ? MIN_TOPIC_PROBABILITY : MIN_SECOND_TOPIC_PROBABILITY)) {
+                break;
+            }
+            chosen.add(new FoundTag(result.get().labels().get(k), TagType.TOPIC, TagOrigin.MODEL, 0, round(p[k])));
+        }
+        return chosen;
     }
 
     private boolean isKnownName(String name) {

@@ -3,10 +3,11 @@ package io.newsflow.enrich.text;
 import io.newsflow.enrich.tag.FoundTag;
 import java.util.List;
 
-/** A cleaned article with its merged tags and its language (as given, else as guessed, else null). */
-public record Tagged(Cleaned cleaned, List<FoundTag> tags, String language) {
+/** A cleaned article with its merged tags. */
+public record Tagged(Cleaned cleaned, List<FoundTag> tags) {
 
-    public Tagged withLanguage(String guessed) {
-        return new Tagged(cleaned, tags, guessed);
+    /** The article's language (as given, else as detected, else null). */
+    public String language() {
+        return cleaned.language();
     }
 }

@@ -10,7 +10,7 @@ import io.newsflow.enrich.lang.LanguageDetection;
 import io.newsflow.enrich.lang.NgramLanguageDetector;
 import io.newsflow.enrich.tag.Gazetteer;
 import io.newsflow.enrich.tag.Tagger;
-import io.newsflow.enrich.tag.TopicModel;
+import io.newsflow.enrich.tag.TopicClassifier;
 import io.newsflow.schema.ContentTypes;
 import io.newsflow.schema.RawArticle;
 import java.io.IOException;
@@ -31,8 +31,9 @@ import java.util.TreeMap;
  *   <li>{@link #stripNoise}: standalone scraper-noise lines out;</li>
  *   <li>{@link #extractFooter}: the article's own {@code Topics:} footer becomes tags and leaves the body;</li>
  *   <li>{@link #requireContent}: an article with nothing left is rejected, not emitted empty;</li>
- *   <li>{@link #tag}: people, places, organisations, topics, merged with the footer's and the page's tags;</li>
- *   <li>{@link #detectLanguage}: the language, where the record has none.</li>
+ *   <li>{@link #detectLanguage}: the language, where the record has none;</li>
+ *   <li>{@link #tag}: people, places, organisations, and topics in the article's language, merged with the footer's and
+ *       the page's tags.</li>
  * </ol>
  * A step that refuses an article throws {@link RejectedArticle} with the reason; the topology dead-letters it under
  * the step's name. Steps never throw on odd text.
@@ -73,7 +74,7 @@ public final class TextChain {
             NoiseRules rules = settings.noiseRules().isPresent() ? NoiseRules.load(settings.noiseRules().get()) : NoiseRules.bundled();
             Gazetteer gazetteer = settings.gazetteer().isPresent() ? Gazetteer.load(settings.gazetteer().get()) : Gazetteer.bundled();
             return new TextChain(new HtmlExtractor(), new NoiseStripper(rules), new FooterTags(),
-                    new Tagger(gazetteer, TopicModel.bundled(), settings.maxTags()),
+                    new Tagger(gazetteer, TopicClassifier.bundled(), settings.maxTags()),
                     settings.detectLanguage() ? Optional.of(new NgramLanguageDetector()) : Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a configured text resource: " + e.getMessage(), e);
@@ -82,7 +83,7 @@ public final class TextChain {
 
     /** Every step in order: the article's text, tags and language, or {@link RejectedArticle}. */
     public Tagged run(RawArticle raw) {
-        return detectLanguage(tag(requireContent(extractFooter(stripNoise(extractHtml(validate(raw)))))));
+        return tag(detectLanguage(requireContent(extractFooter(stripNoise(extractHtml(validate(raw)))))));
     }
 
     /** A raw article enrich can work on: an id, a body, and a content type it handles. */
@@ -126,13 +127,13 @@ public final class TextChain {
 
     /** Standalone noise lines out of the body; the page's tags carried along. */
     public Cleaned stripNoise(Extracted text) {
-        return new Cleaned(text.article(), stripper.strip(text.article().getBody()), text.pageTags());
+        return new Cleaned(text.article(), stripper.strip(text.article().getBody()), text.pageTags(), text.article().getLanguage());
     }
 
     /** The article's own footer tags out of the body, merged with the page's. */
     public Cleaned extractFooter(Cleaned cleaned) {
         FooterTags.Result result = footer.extract(cleaned.clean());
-        return new Cleaned(cleaned.raw(), result.clean(), FooterTags.merge(result.tags(), cleaned.footerTags()));
+        return new Cleaned(cleaned.raw(), result.clean(), FooterTags.merge(result.tags(), cleaned.footerTags()), cleaned.language());
     }
 
     /**
@@ -149,17 +150,25 @@ public final class TextChain {
         return cleaned;
     }
 
-    /** The article's tags: found in its title and clean text, merged with its footer and page tags. */
-    public Tagged tag(Cleaned cleaned) {
-        return new Tagged(cleaned, tagger.tag(cleaned.raw().getTitle(), cleaned.clean().text(), cleaned.footerTags()),
-                cleaned.raw().getLanguage());
+    /**
+     * The language as the record gives it, else as detected (when detection is on) from the clean text, or from the title
+     * and the text when the text alone is too short to tell; else none.
+     */
+    public Cleaned detectLanguage(Cleaned cleaned) {
+        if (cleaned.language() != null || languages.isEmpty()) {
+            return cleaned;
+        }
+        String text = cleaned.clean().text();
+        Optional<String> guess = languages.get().guess(text);
+        String title = cleaned.raw().getTitle();
+        if (guess.isEmpty() && title != null && !title.isBlank()) {
+            guess = languages.get().guess(title + "\n" + text);
+        }
+        return cleaned.withLanguage(guess.orElse(null));
     }
 
-    /** The language as the record gives it, else as detected from the clean text (when detection is on), else none. */
-    public Tagged detectLanguage(Tagged tagged) {
-        if (tagged.language() != null || languages.isEmpty()) {
-            return tagged;
-        }
-        return tagged.withLanguage(languages.get().guess(tagged.cleaned().clean().text()).orElse(null));
+    /** The article's tags: found in its title and clean text, merged with its footer and page tags; topics in its language. */
+    public Tagged tag(Cleaned cleaned) {
+        return new Tagged(cleaned, tagger.tag(cleaned.language(), cleaned.raw().getTitle(), cleaned.clean().text(), cleaned.footerTags()));
     }
 }

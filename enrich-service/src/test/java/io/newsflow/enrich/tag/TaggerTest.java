@@ -28,7 +28,7 @@ class TaggerTest {
     }
 
     private static Tagger tagger(String tsv, int maxTags) throws Exception {
-        return new Tagger(Gazetteer.parse(new StringReader(tsv), "test"), TopicModel.parse(new StringReader(""), "none"), maxTags);
+        return new Tagger(Gazetteer.parse(new StringReader(tsv), "test"), new TopicClassifier(List.of()), maxTags);
     }
 
     @Test
@@ -161,9 +161,34 @@ class TaggerTest {
                 + "Police closed two roads, and the trams ran late until midnight, the city said.";
         String title = "Late goal wins the cup final for the champions as the striker scores in extra time";
 
-        assertThat(topics(tagger.tag(title, body, List.of()))).first().isEqualTo("sport");
-        assertThat(topics(tagger.tag(null, body, List.of()))).doesNotContain("sport");
-        assertThat(tagger.tag(title, title + "\n" + body, List.of())).isEqualTo(tagger.tag(null, title + "\n" + body, List.of()));
+        assertThat(topics(tagger.tag("en", title, body, List.of()))).first().isEqualTo("sport");
+        assertThat(topics(tagger.tag("en", null, body, List.of()))).doesNotContain("sport");
+        assertThat(tagger.tag("en", title, title + "\n" + body, List.of())).isEqualTo(tagger.tag("en", null, title + "\n" + body, List.of()));
+    }
+
+    /** Topics are a calibrated probability each: the best one when the model is fairly sure, another only when likely too. */
+    @Test
+    void topicsCarryTheirProbabilityAndAreGivenOnlyWhenTheModelIsFairlySure() {
+        Tagger tagger = new Tagger(Gazetteer.bundled());
+        List<FoundTag> sure = tagger.tag("en", "Shares fell as the central bank raised interest rates",
+                "Stock markets fell on Thursday after the central bank raised interest rates again to fight inflation, and investors "
+                        + "sold bank shares and bonds.", List.of());
+
+        FoundTag best = sure.stream().filter(t -> t.origin() == TagOrigin.MODEL).findFirst().orElseThrow();
+        assertThat(best.name()).isEqualTo("economy, business and finance");
+        assertThat(best.score()).isBetween(Tagger.MIN_TOPIC_PROBABILITY, 1.0);
+        assertThat(sure.stream().filter(t -> t.origin() == TagOrigin.MODEL).skip(1))
+                .allSatisfy(t -> assertThat(t.score()).isGreaterThanOrEqualTo(Tagger.MIN_SECOND_TOPIC_PROBABILITY));
+        double total = sure.stream().filter(t -> t.origin() == TagOrigin.MODEL).mapToDouble(FoundTag::score).sum();
+        assertThat(total).as("probabilities of one distribution").isLessThanOrEqualTo(1.0001);
+    }
+
+    @Test
+    void aLanguageWithoutAModelGetsNoTopicRatherThanAWrongOne() {
+        Tagger tagger = new Tagger(Gazetteer.bundled());
+
+        assertThat(topics(tagger.tag("it", "Il governo approva la legge di bilancio",
+                "Il parlamento ha votato la legge di bilancio dopo un lungo dibattito tra maggioranza e opposizione.", List.of()))).isEmpty();
     }
 
     private static List<String> topics(List<FoundTag> tags) {
