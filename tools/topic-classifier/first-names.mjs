@@ -18,7 +18,7 @@ for (const locale of [fakerEN, fakerDE, fakerFR, fakerES]) {
   }
 }
 const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en'));
-fs.writeFileSync(new URL('first-names.txt', import.meta.url),
+fs.writeFileSync(new URL("../../enrich-service/src/main/resources/first-names.txt", import.meta.url),
   '# Given names from @faker-js/faker 9.9.0 (MIT License, https://github.com/faker-js/faker), locales en, de, fr, es; made by first-names.mjs\n'
   + sorted.join('\n') + '\n');
 console.log(`first-names.txt: ${sorted.length} names`);

@@ -6,7 +6,7 @@ import io.newsflow.enrich.tag.FoundTag;
 import io.newsflow.enrich.text.RejectedArticle;
 import io.newsflow.enrich.text.Tagged;
 import io.newsflow.enrich.text.TextChain;
-import io.newsflow.schema.TagOrigin;
+import io.newsflow.schema.TagType;
 import io.newsflow.ingest.InputFormat;
 import io.newsflow.schema.RawArticle;
 import java.util.List;
@@ -52,10 +52,14 @@ public final class TagCommand extends ArticleLinesCommand {
         node.put("id", article.getId());
         node.put("title", article.getTitle());
         ArrayNode topics = node.putArray("topics");
-        tags.stream().filter(t -> t.origin() == TagOrigin.MODEL).forEach(t -> topics.add(t.name()));
+        tags.stream().filter(t -> t.type() == TagType.TOPIC).forEach(t -> topics.add(t.name()));
         ArrayNode all = node.putArray("tags");
         for (FoundTag tag : tags) {
-            all.addObject().put("name", tag.name()).put("type", tag.type().name()).put("origin", tag.origin().name()).put("score", tag.score());
+            ObjectNode one = all.addObject().put("name", tag.name()).put("type", tag.type().name()).put("origin", tag.origin().name())
+                    .put("mentions", tag.mentions()).put("score", tag.score());
+            if (tag.wikidataId() != null) {
+                one.put("wikidataId", tag.wikidataId());
+            }
         }
         return node;
     }

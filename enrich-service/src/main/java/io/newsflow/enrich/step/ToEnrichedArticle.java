@@ -47,6 +47,6 @@ public final class ToEnrichedArticle {
     }
 
     private static Tag toAvro(FoundTag tag) {
-        return new Tag(tag.name(), tag.type(), tag.origin(), tag.mentions(), (float) tag.score());
+        return new Tag(tag.name(), tag.type(), tag.origin(), tag.mentions(), (float) tag.score(), tag.wikidataId());
     }
 }

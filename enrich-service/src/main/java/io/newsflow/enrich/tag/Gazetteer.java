@@ -14,21 +14,27 @@ import java.util.Set;
 
 /**
  * Known entities with their canonical name, type and aliases. Loaded from a tab-separated file, one
- * entity a line: {@code canonical<TAB>TYPE[<TAB>alias|alias|...[<TAB>context[<TAB>prior]]]}
- * ({@code #} starts a comment). The canonical name is always an alias of itself. Aliases match
- * case-sensitively, as written, which is what keeps "Turkey" the country apart from "turkey" the bird.
- * {@code context} names the entity a place lies in (its country); a {@code prior} below 1 marks a name
- * that is tagged only with support: its context also found, or two mentions.
+ * entity a line: {@code canonical<TAB>TYPE[<TAB>alias|alias|...[<TAB>context[<TAB>prior[<TAB>wikidata id
+ * [<TAB>demonym|demonym...]]]]]} ({@code #} starts a comment). The canonical name is always an alias of itself.
+ * Aliases match case-sensitively, as written, which is what keeps "Turkey" the country apart from "turkey" the
+ * bird. {@code context} names the entity a place lies in (its country); a {@code prior} below 1 marks a name
+ * that is tagged only with support: its context also found, or two mentions. The Wikidata id ({@code Q183}) goes
+ * on the entity's tags. Demonyms ("German") support the places of their country but are not a mention of it.
  */
 public final class Gazetteer {
 
     /** The bundled gazetteer resource. */
     public static final String BUNDLED = "/gazetteer.tsv";
 
-    /** One entity; {@code context} is empty when there is none. */
-    public record Entry(String canonical, TagType type, List<String> aliases, String context, double prior) {
+    /** One entity; {@code context} and {@code wikidataId} are empty when there is none. */
+    public record Entry(String canonical, TagType type, List<String> aliases, String context, double prior, String wikidataId,
+                        List<String> demonyms) {
         public Entry(String canonical, TagType type, List<String> aliases) {
             this(canonical, type, aliases, "", 1.0);
+        }
+
+        public Entry(String canonical, TagType type, List<String> aliases, String context, double prior) {
+            this(canonical, type, aliases, context, prior, "", List.of());
         }
 
         /** True when a mention alone is not enough to tag it. */
@@ -95,7 +101,20 @@ public final class Gazetteer {
                     continue;
                 }
             }
-            entries.add(new Entry(fields[0].strip(), type, List.copyOf(aliases), context, prior));
+            String wikidataId = fields.length > 5 ? fields[5].strip() : "";
+            if (!wikidataId.isEmpty() && !wikidataId.matches("Q[1-9][0-9]*")) {
+                problems.add(row.where() + ": Wikidata id '" + wikidataId + "' is not Q followed by a number");
+                continue;
+            }
+            List<String> demonyms = new ArrayList<>();
+            if (fields.length > 6) {
+                for (String demonym : fields[6].split("\\|")) {
+                    if (!demonym.isBlank()) {
+                        demonyms.add(demonym.strip());
+                    }
+                }
+            }
+            entries.add(new Entry(fields[0].strip(), type, List.copyOf(aliases), context, prior, wikidataId, List.copyOf(demonyms)));
         }
         return new Gazetteer(entries);
     }

@@ -12,13 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Tags an article: the gazetteer's people, places and organisations it mentions, people the gazetteer
- * lacks picked up from role cues, IPTC topics from the topic model, all merged with the article's own
- * footer tags. One tag per canonical name; footer tags always kept and first; the rest ranked by score
- * (mentions, more for a mention in the lede) and capped. Never throws on text.
+ * Tags an article: its people, places and organisations ({@link EntityFinder}: the gazetteer's, and the names the
+ * recogniser finds in the running text), its IPTC topics from the topic model, all merged with the article's own footer
+ * tags. One tag per entity; each scored with how likely it is right. Footer tags come first, then topics, then entities
+ * by importance (score times mentions, more for a mention in the lede), up to the cap. Never throws on text.
  */
 public final class Tagger {
 
@@ -27,8 +28,6 @@ public final class Tagger {
     /** Characters at the start of an article that count as its lede. */
     static final int LEDE_CHARS = 400;
     static final double LEDE_BONUS = 1.5;
-    /** Weight of a person found only by a role cue, relative to a gazetteer entity. */
-    static final double ROLE_CUE_WEIGHT = 0.5;
 
     /** The best topic is given when its calibrated probability reaches this; below, the model is unsure: no topic. */
     public static final double MIN_TOPIC_PROBABILITY = 0.2;
@@ -37,41 +36,27 @@ public final class Tagger {
     static final int MAX_TOPICS = 3;
 
     private final List<Gazetteer.Entry> entries;
-    private final TermMatcher matcher;
-    /** The role words of {@link RoleCuePeople}, matched case-folded in the same pass as the names. */
-    private final TermMatcher roleMatcher;
+    private final EntityFinder entities;
     private final TopicClassifier topics;
     private final int maxTags;
     private final Map<String, Integer> entryByLowerName = new HashMap<>();
-    private final ThreadLocal<TermMatcher.Hits> scratch;
-    private final ThreadLocal<RoleEnds> roleEnds = ThreadLocal.withInitial(RoleEnds::new);
 
-    /** End offsets of role words in the current text; reused per thread. */
-    private static final class RoleEnds implements java.util.function.IntConsumer {
-        int[] ends = new int[32];
-        int count;
-
-        @Override
-        public void accept(int end) {
-            if (count == ends.length) {
-                ends = java.util.Arrays.copyOf(ends, count * 2);
-            }
-            ends[count++] = end;
-        }
-    }
-
+    /** The gazetteer with the bundled topic and name models. */
     public Tagger(Gazetteer gazetteer) {
-        this(gazetteer, TopicClassifier.bundled(), DEFAULT_MAX_TAGS);
+        this(gazetteer, TopicClassifier.bundled(), Optional.of(NameRecogniser.bundled()), DEFAULT_MAX_TAGS);
     }
 
-    public Tagger(Gazetteer gazetteer, TopicClassifier topics, int maxTags) {
+    /** @param names the name recogniser; empty: the gazetteer's names only */
+    public Tagger(Gazetteer gazetteer, TopicClassifier topics, Optional<NameRecogniser> names, int maxTags) {
+        this(new EntityFinder(gazetteer, names), gazetteer, topics, maxTags);
+    }
+
+    /** Tags with {@code entities} found as given (a finder of the same gazetteer). */
+    public Tagger(EntityFinder entities, Gazetteer gazetteer, TopicClassifier topics, int maxTags) {
         this.entries = gazetteer.entries();
-        this.matcher = new TermMatcher(entries);
-        this.roleMatcher = new TermMatcher(RoleCuePeople.ROLES.stream().map(role -> new Gazetteer.Entry(role, TagType.OTHER, List.of(role)))
-                .toList(), true);
+        this.entities = entities;
         this.topics = topics;
         this.maxTags = maxTags;
-        this.scratch = ThreadLocal.withInitial(matcher::newHits);
         for (int e = 0; e < entries.size(); e++) {
             Gazetteer.Entry entry = entries.get(e);
             for (String alias : entry.aliases()) {
@@ -97,82 +82,71 @@ public final class Tagger {
     }
 
     /**
-     * Tags for an article in {@code language} (ISO 639-1; topics only for a language the classifier has a model for) with
-     * a separate {@code title} (null: none, as for a text file, whose first line is its title). Topics are classified over
-     * the title and the text: a headline says what the story is about. Names are found in the text alone, where their
+     * Tags for an article in {@code language} (ISO 639-1; topics and recognised names only for a language with a model)
+     * with a separate {@code title} (null: none, as for a text file, whose first line is its title). Topics are classified
+     * over the title and the text: a headline says what the story is about. Names are found in the text alone, where their
      * mentions and lede are counted.
      */
     public List<FoundTag> tag(String language, String title, String text, List<String> footerTags) {
         String body = text == null ? "" : text;
         String headline = title == null || title.isBlank() || body.startsWith(title.strip()) ? "" : title.strip();
-        TermMatcher.Hits hits = scratch.get();
-        hits.reset();
-        RoleEnds roles = roleEnds.get();
-        roles.count = 0;
-        // one scan: names case-sensitively, role words case-folded
-        TermMatcher.matchBoth(body, matcher, hits, roleMatcher, (term, start, end) -> roles.accept(end));
-
-        Map<String, FoundTag> footer = new LinkedHashMap<>();
-        Set<String> footerNames = new HashSet<>();
+        List<String> footerCanonical = new ArrayList<>();
         for (String name : footerTags) {
             Integer e = entryByLowerName.get(key(name));
-            FoundTag tag = e == null
-                    ? new FoundTag(name, TagType.OTHER, TagOrigin.FOOTER, countPhrase(body, name), 1.0)
-                    : new FoundTag(entries.get(e).canonical(), entries.get(e).type(), TagOrigin.FOOTER, hits.mentions(e), 1.0);
-            footer.putIfAbsent(tag.name(), tag);
-            footerNames.add(tag.name());
+            footerCanonical.add(e == null ? name : entries.get(e).canonical());
+        }
+        List<EntityFinder.Entity> found = entities.find(language, body, footerCanonical);
+        Map<String, EntityFinder.Entity> foundByKey = new HashMap<>();
+        for (EntityFinder.Entity entity : found) {
+            foundByKey.putIfAbsent(key(entity.name()), entity);
         }
 
-        Set<String> foundNames = new HashSet<>(footerNames);
-        for (int i = 0; i < hits.found(); i++) {
-            foundNames.add(entries.get(hits.entry(i)).canonical());
-        }
-        List<Scored> scored = new ArrayList<>();
-        for (int i = 0; i < hits.found(); i++) {
-            int e = hits.entry(i);
-            Gazetteer.Entry entry = entries.get(e);
-            if (footerNames.contains(entry.canonical())) {
-                continue;
+        Map<String, FoundTag> footer = new LinkedHashMap<>();
+        for (int f = 0; f < footerTags.size(); f++) {
+            String name = footerTags.get(f);
+            Integer e = entryByLowerName.get(key(name));
+            String canonical = footerCanonical.get(f);
+            EntityFinder.Entity entity = foundByKey.get(key(canonical));
+            FoundTag tag;
+            if (entity != null) {
+                tag = new FoundTag(entity.name(), entity.type(), TagOrigin.FOOTER, entity.mentions(), 1.0, entity.wikidataId().orElse(null));
+            } else if (e != null) {
+                Gazetteer.Entry entry = entries.get(e);
+                tag = new FoundTag(canonical, entry.type(), TagOrigin.FOOTER, countPhrase(body, name), 1.0,
+                        entry.wikidataId().isEmpty() ? null : entry.wikidataId());
+            } else {
+                tag = new FoundTag(name, TagType.OTHER, TagOrigin.FOOTER, countPhrase(body, name), 1.0);
             }
-            int mentions = hits.mentions(e);
-            if (entry.needsSupport() && mentions < 2 && !foundNames.contains(entry.context())) {
-                continue; // a small place named once, its country nowhere: too likely something else
-            }
-            double raw = mentions + (hits.firstAt(e) < LEDE_CHARS ? LEDE_BONUS : 0);
-            scored.add(new Scored(entry.canonical(), entry.type(), TagOrigin.GAZETTEER, mentions, raw));
+            footer.putIfAbsent(key(tag.name()), tag);
         }
-        List<FoundTag> chosenTopics = topics(language, headline, body);
-        for (RoleCuePeople.Person person : RoleCuePeople.find(body, roles.ends, roles.count, this::isKnownName)) {
-            if (!footerNames.contains(person.name())) {
-                double raw = ROLE_CUE_WEIGHT * (person.mentions() + (person.firstAt() < LEDE_CHARS ? LEDE_BONUS : 0));
-                scored.add(new Scored(person.name(), TagType.PERSON, TagOrigin.PATTERN, person.mentions(), raw));
-            }
-        }
-        double best = scored.stream().mapToDouble(Scored::raw).max().orElse(1.0);
-
-        List<FoundTag> ranked = new ArrayList<>();
-        for (FoundTag topic : chosenTopics) {
-            if (!footer.containsKey(topic.name())) {
-                ranked.add(topic);
-            }
-        }
-        for (Scored s : scored) {
-            ranked.add(new FoundTag(s.name(), s.type(), s.origin(), s.mentions(), round(s.raw() / best)));
-        }
-        ranked.sort(Comparator.comparingDouble(FoundTag::score).reversed()
-                .thenComparing(t -> t.type() == TagType.TOPIC ? 0 : 1)
-                .thenComparing(FoundTag::name));
 
         List<FoundTag> tags = new ArrayList<>(footer.values());
-        for (FoundTag tag : ranked) {
-            if (tags.size() >= Math.max(maxTags, footer.size())) {
+        int cap = Math.max(maxTags, footer.size());
+        for (FoundTag topic : topics(language, headline, body)) {
+            if (tags.size() < cap && !footer.containsKey(key(topic.name()))) {
+                tags.add(topic);
+            }
+        }
+        List<EntityFinder.Entity> ranked = new ArrayList<>(found);
+        ranked.removeIf(entity -> footer.containsKey(key(entity.name())));
+        ranked.sort(Comparator.comparingDouble(Tagger::importance).reversed().thenComparing(EntityFinder.Entity::name));
+        Set<String> named = new HashSet<>();
+        tags.forEach(t -> named.add(t.name()));
+        for (EntityFinder.Entity entity : ranked) {
+            if (tags.size() >= cap) {
                 break;
             }
-            if (tags.stream().noneMatch(t -> t.name().equals(tag.name()))) {
-                tags.add(tag);
+            if (named.add(entity.name())) {
+                tags.add(new FoundTag(entity.name(), entity.type(), entity.origin(), entity.mentions(), round(entity.probability()),
+                        entity.wikidataId().orElse(null)));
             }
         }
         return List.copyOf(tags);
+    }
+
+    /** How much an entity matters to its article: how sure it is, times its mentions, more for one in the lede. */
+    static double importance(EntityFinder.Entity entity) {
+        return entity.probability() * (entity.mentions() + (entity.firstAt() < LEDE_CHARS ? LEDE_BONUS : 0));
     }
 
     /**
@@ -200,13 +174,6 @@ public final class Tagger {
             chosen.add(new FoundTag(result.get().labels().get(k), TagType.TOPIC, TagOrigin.MODEL, 0, round(p[k])));
         }
         return chosen;
-    }
-
-    private boolean isKnownName(String name) {
-        return entryByLowerName.containsKey(key(name));
-    }
-
-    private record Scored(String name, TagType type, TagOrigin origin, int mentions, double raw) {
     }
 
     private static double round(double value) {

@@ -9,6 +9,7 @@ import io.newsflow.enrich.extract.HtmlExtractor;
 import io.newsflow.enrich.lang.LanguageDetection;
 import io.newsflow.enrich.lang.NgramLanguageDetector;
 import io.newsflow.enrich.tag.Gazetteer;
+import io.newsflow.enrich.tag.NameRecogniser;
 import io.newsflow.enrich.tag.Tagger;
 import io.newsflow.enrich.tag.TopicClassifier;
 import io.newsflow.schema.ContentTypes;
@@ -74,7 +75,7 @@ public final class TextChain {
             NoiseRules rules = settings.noiseRules().isPresent() ? NoiseRules.load(settings.noiseRules().get()) : NoiseRules.bundled();
             Gazetteer gazetteer = settings.gazetteer().isPresent() ? Gazetteer.load(settings.gazetteer().get()) : Gazetteer.bundled();
             return new TextChain(new HtmlExtractor(), new NoiseStripper(rules), new FooterTags(),
-                    new Tagger(gazetteer, TopicClassifier.bundled(), settings.maxTags()),
+                    new Tagger(gazetteer, TopicClassifier.bundled(), Optional.of(NameRecogniser.bundled()), settings.maxTags()),
                     settings.detectLanguage() ? Optional.of(new NgramLanguageDetector()) : Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a configured text resource: " + e.getMessage(), e);

@@ -13,7 +13,7 @@ import io.newsflow.enrich.text.RejectedArticle;
 import io.newsflow.enrich.text.TextChain;
 import io.newsflow.schema.ContentTypes;
 import io.newsflow.schema.RawArticle;
-import io.newsflow.schema.TagOrigin;
+import io.newsflow.schema.TagType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ public final class EvaluateTopics {
             }
         }
         TextChain chain = new TextChain(new HtmlExtractor(), new NoiseStripper(NoiseRules.bundled()), new FooterTags(),
-                new Tagger(Gazetteer.bundled(), classifier, Tagger.DEFAULT_MAX_TAGS), Optional.of(new NgramLanguageDetector()));
+                new Tagger(Gazetteer.bundled(), classifier, Optional.empty(), Tagger.DEFAULT_MAX_TAGS), Optional.of(new NgramLanguageDetector()));
 
         Path heldOut = root.resolve("enrich-service/src/test/resources/topics");
         for (String language : TrainTopics.LANGUAGES) {
@@ -162,7 +162,7 @@ public final class EvaluateTopics {
     /** The first MODEL topic newsflow gives the article, or null. */
     private static FoundTag best(TextChain chain, RawArticle article) {
         try {
-            return chain.run(article).tags().stream().filter(t -> t.origin() == TagOrigin.MODEL).findFirst().orElse(null);
+            return chain.run(article).tags().stream().filter(t -> t.type() == TagType.TOPIC).findFirst().orElse(null);
         } catch (RejectedArticle e) {
             return null;
         }

@@ -41,7 +41,7 @@ import java.util.zip.GZIPOutputStream;
  * Deterministic: the same sources give the same bytes.
  *
  * <pre>TrainTopics WORK_DIR TOOLS_DIR MODEL_OUT HELD_OUT_DIR</pre>
- * TOOLS_DIR holds labels.tsv (source labels to IPTC), stopwords.tsv and first-names.txt.
+ * TOOLS_DIR holds labels.tsv (source labels to IPTC) and stopwords.tsv; the first names are enrich-service's first-names.txt.
  */
 public final class TrainTopics {
 
@@ -84,8 +84,7 @@ public final class TrainTopics {
                 stopWords.put(f[0], List.of(f[1].strip().split(" +")));
             }
         }
-        List<String> firstNames = Files.readAllLines(tools.resolve("first-names.txt"), StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> firstNames = io.newsflow.enrich.tag.FirstNames.bundled();
         List<Example> all = sources.training();
         List<TopicClassifier.Model> models = new ArrayList<>();
         Map<String, List<Example>> tests = new LinkedHashMap<>();

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Regenerates enrich-service/src/main/resources/gazetteer.tsv with Wikidata ids.
+#
+#   tools/gazetteer/build.sh GIT_DIR...
+#
+# GIT_DIR: a clone (or bare mirror) of each repository named in wikidata-sources.tsv, e.g.
+#   git clone --bare https://github.com/mariomastrandrea/WikiNER /tmp/wikiner
+#   git clone --bare https://github.com/gparlakov/tinySearch /tmp/tinysearch
+# Each table is read at its pinned commit and checked against its SHA-256, then build-gazetteer.mjs joins it with the
+# packages and the curated lists here. Needs git, node and npm (npm install fetches the two pinned packages).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+[[ $# -ge 1 ]] || { sed -n '2,10p' "$0"; exit 64; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+dirs=("$@")
+git_dir_with() {
+  local commit=$1 dir
+  for dir in "${dirs[@]}"; do
+    local g="$dir"; [[ -d "$dir/.git" ]] && g="$dir/.git"
+    if git --git-dir="$g" cat-file -e "$commit^{commit}" 2>/dev/null; then echo "$g"; return 0; fi
+  done
+  return 1
+}
+grep -v '^#' "$here/wikidata-sources.tsv" | while IFS=$'\t' read -r name repo commit path sha; do
+  g=$(git_dir_with "$commit") || { echo "build.sh: no git dir given holds $repo at $commit" >&2; exit 1; }
+  git --git-dir="$g" show "$commit:$path" > "$work/$name"
+  got=$(sha256sum < "$work/$name" | cut -d' ' -f1)
+  [[ "$got" == "$sha" ]] || { echo "build.sh: $repo $path at $commit has SHA-256 $got, expected $sha" >&2; exit 1; }
+done
+cd "$here"
+[[ -d node_modules ]] || npm install --no-audit --no-fund
+node build-gazetteer.mjs --wikidata-labels "$work/labels" --wikidata-cities "$work/cities"
