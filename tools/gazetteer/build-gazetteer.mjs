@@ -54,6 +54,7 @@ const owner = new Map(); // alias -> canonical: an alias names one entity, the f
 // Countries, with official names, useful alternate spellings and English demonyms (kept apart: "German" says
 // where, but is not a mention of Germany); UN members first, so a shared demonym ("Dutch") goes to the state.
 const demonymOwner = new Map();
+const tooAmbiguous = new Set(readList('ambiguous-cities.txt').map((s) => s.trim()));
 const countryByCode = new Map();
 const ordered = [...countries].sort((a, b) => Number(b.unMember) - Number(a.unMember) || b.area - a.area);
 for (const c of ordered) {
@@ -61,7 +62,7 @@ for (const c of ordered) {
   countryByCode.set(c.cca2, name);
   const aliases = [c.name.official];
   for (const alt of c.altSpellings || []) {
-    if (alt.length > 3 && /^[\p{L} .'’-]+$/u.test(alt) && !/[^\x00-\u024F]/.test(alt)) aliases.push(alt);
+    if (alt.length > 3 && /^[\p{L} .'’-]+$/u.test(alt) && !/[^\x00-\u024F]/.test(alt) && !tooAmbiguous.has(alt)) aliases.push(alt);
   }
   const e = add(name, 'PLACE', aliases, '', 1);
   const dem = c.demonyms && c.demonyms.eng;

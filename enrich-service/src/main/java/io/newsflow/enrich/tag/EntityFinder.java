@@ -18,7 +18,8 @@ import java.util.Set;
  * <ol>
  *   <li>a gazetteer match is a mention of its entry, under the entry's canonical name; where the recogniser finds a
  *       longer name around it ("Bank of England" around "England"), the longer name is the mention;</li>
- *   <li>any other name the recogniser finds is a mention of the name as written;</li>
+ *   <li>any other name the recogniser finds is a mention of the name as written, of the type the words heading it give
+ *       ({@link NameHeads}: "... Council", "River ...") or else the recogniser's;</li>
  *   <li>short forms join the full name of the same article: a single word that is the first or last word of one person
  *       named in full ("Scholz", "Danny" after "Danny Armstrong"), and an organisation's shorter form or initials
  *       ("Deutsche Bank" after "Deutsche Bank AG", "ECB" after "European Central Bank");</li>
@@ -44,7 +45,7 @@ public final class EntityFinder {
      * How often a gazetteer name tagged in an article is right: the share of gazetteer tags that match a marked name in the
      * evaluation documents (tools/ner-eval/evaluate.sh).
      */
-    public static final double GAZETTEER_PROBABILITY = 0.9;
+    public static final double GAZETTEER_PROBABILITY = 0.81;
     /** A recognised name written only as one word opening a sentence ("Dock workers walked out") needs to be this sure. */
     static final double MIN_SENTENCE_START_PROBABILITY = 0.8;
     /** Last words of the names of competitions and events, which are not organisations ("Champions League", "World Cup"). */
@@ -67,6 +68,7 @@ public final class EntityFinder {
     /** The gazetteer's entries, then one per entry with demonyms, matching them (index - entries.size(): the entry). */
     private final List<Gazetteer.Entry> matched;
     private final AmbiguousNames ambiguous;
+    private final NameHeads heads = NameHeads.bundled();
     /** Entries from this index on are names only the ambiguous table knows. */
     private final int firstOnlyAmbiguous;
     private final TermMatcher matcher;
@@ -165,7 +167,7 @@ public final class EntityFinder {
      * (canonical names), which count as support for the places they contain.
      */
     public List<Entity> find(String language, String text, java.util.Collection<String> alsoNamed) {
-        String body = text == null ? "" : text;
+        String body = capitalsRead(text == null ? "" : text);
         Matches matches = scratch.get();
         matches.count = 0;
         matcher.match(body, matches);
@@ -202,10 +204,11 @@ public final class EntityFinder {
                 }
                 String surface = surface(body, start, end);
                 String[] nameWords = words(surface);
-                if (name.type() == TagType.ORGANIZATION && nameWords.length > 1 && EVENT_WORDS.contains(nameWords[nameWords.length - 1])) {
+                if (nameWords.length > 1 && EVENT_WORDS.contains(nameWords[nameWords.length - 1])) {
                     continue; // a competition or an event: not an organisation, and not a name this finder tags
                 }
-                Mention mention = new Mention(-1, surface, name.type(), name.probability(), start, end);
+                TagType type = heads.type(nameWords).orElse(name.type());
+                Mention mention = new Mention(-1, surface, type, name.probability(), start, end);
                 mention.sentenceStart = name.first() == name.last() && tokens.sentenceStart(name.first());
                 mentions.add(mention);
             }
@@ -226,6 +229,88 @@ public final class EntityFinder {
         }
         joinShortForms(mentions, tokens);
         return entities(body, mentions, confirmed, support);
+    }
+
+    /**
+     * {@code text} with the words of capitals-only lines and datelines written as names are ("LONDON 1996-08-30",
+     * "WASHINGTON (Reuters) -" read as "London", "Washington"), so the gazetteer and the recogniser find them; the same
+     * length, offsets unchanged. In a capitals-only line, words of three letters or fewer ("UN", "USA") stay as written;
+     * so do letters between dots ("U.S."). The text itself when there is nothing to change.
+     */
+    static String capitalsRead(String text) {
+        char[] out = null;
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            int upper = 0;
+            int lower = 0;
+            for (int i = lineStart; i < lineEnd; i++) {
+                char c = text.charAt(i);
+                upper += Character.isUpperCase(c) ? 1 : 0;
+                lower += Character.isLowerCase(c) ? 1 : 0;
+            }
+            boolean shouting = upper >= 4 && lower * 4 < upper;
+            int until = lineEnd; // a capitals-only line: every word; else only a dateline's words
+            if (!shouting) {
+                until = datelineEnd(text, lineStart, lineEnd);
+            }
+            for (int i = lineStart; i < until; ) {
+                if (!Character.isLetter(text.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int wordEnd = i;
+                boolean capitals = true;
+                while (wordEnd < until && Character.isLetter(text.charAt(wordEnd))) {
+                    capitals &= Character.isUpperCase(text.charAt(wordEnd));
+                    wordEnd++;
+                }
+                if (capitals && wordEnd - i > (shouting ? 3 : 1)) {
+                    if (out == null) {
+                        out = text.toCharArray();
+                    }
+                    for (int k = i + 1; k < wordEnd; k++) {
+                        out[k] = Character.toLowerCase(out[k]);
+                    }
+                }
+                i = wordEnd;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return out == null ? text : new String(out);
+    }
+
+    /**
+     * Where the dateline opening a line ends ("NEW YORK, March 3 -", "WASHINGTON (Reuters) -": words of two capitals or
+     * more, then a comma, a bracket or a dash), or {@code lineStart} when the line has none.
+     */
+    private static int datelineEnd(String text, int lineStart, int lineEnd) {
+        int i = lineStart;
+        int words = 0;
+        while (i < lineEnd) {
+            int wordEnd = i;
+            while (wordEnd < lineEnd && Character.isUpperCase(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            if (wordEnd - i < 2 || wordEnd < lineEnd && Character.isLetter(text.charAt(wordEnd))) {
+                return lineStart;
+            }
+            words++;
+            i = wordEnd;
+            if (i < lineEnd && text.charAt(i) == '.') {
+                i++;
+            }
+            if (i < lineEnd && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < lineEnd && "(-\u2013\u2014,".indexOf(text.charAt(i)) >= 0) {
+                return words > 0 ? i : lineStart;
+            }
+        }
+        return lineStart;
     }
 
     /** The words of a name as written, one space between, a possessive left off. */
@@ -273,7 +358,7 @@ public final class EntityFinder {
                     next++;
                 }
                 boolean covered = next < mentions.size() && mentions.get(next).start <= tokens.start(i);
-                String person = personByWord.get(tokens.word(i));
+                String person = tokens.capitalised(i) ? personByWord.get(tokens.word(i)) : null;
                 if (person != null && !covered) {
                     alone.add(new Mention(-1, tokens.word(i), TagType.PERSON, 0, tokens.start(i), tokens.end(i)));
                     alone.get(alone.size() - 1).key = person;

@@ -42,8 +42,7 @@ public final class NameLexicon {
     public int[] flags(NameTokens tokens) {
         int[] flags = new int[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
-            String word = tokens.word(i);
-            if (!word.isEmpty() && Character.isUpperCase(word.charAt(0)) && firstNames.contains(word.toLowerCase(Locale.ROOT))) {
+            if (tokens.capitalised(i) && firstNames.contains(tokens.word(i).toLowerCase(Locale.ROOT))) {
                 flags[i] |= FIRST_NAME;
             }
         }

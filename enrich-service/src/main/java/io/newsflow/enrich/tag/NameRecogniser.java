@@ -81,29 +81,41 @@ public final class NameRecogniser {
         }
     }
 
-    /** A model laid out for lookups: open addressing, the weights of a feature beside its key. */
+    /**
+     * A model laid out for lookups: open addressing, each slot three longs, the key and then its seven short weights
+     * packed beside it, so a lookup touches one cache line.
+     */
     private static final class Table {
         final Model model;
-        final long[] keys;
-        final float[] weights;
+        final long[] slots;
         final int mask;
+        final float scale;
 
         Table(Model model) {
             this.model = model;
+            this.scale = model.scale();
             int capacity = Integer.highestOneBit(Math.max(16, model.keys().length * 2)) << 1;
-            keys = new long[capacity];
-            weights = new float[capacity * TAGS];
+            slots = new long[capacity * 3];
             mask = capacity - 1;
             for (int row = 0; row < model.keys().length; row++) {
                 long key = model.keys()[row];
                 int slot = (int) key & mask;
-                while (keys[slot] != 0) {
+                while (slots[slot * 3] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = key;
+                slots[slot * 3] = key;
+                long low = 0;
+                long high = 0;
                 for (int t = 0; t < TAGS; t++) {
-                    weights[slot * TAGS + t] = model.weights()[row * TAGS + t] * model.scale();
+                    long w = model.weights()[row * TAGS + t] & 0xFFFFL;
+                    if (t < 4) {
+                        low |= w << (16 * t);
+                    } else {
+                        high |= w << (16 * (t - 4));
+                    }
                 }
+                slots[slot * 3 + 1] = low;
+                slots[slot * 3 + 2] = high;
             }
         }
 
@@ -111,12 +123,17 @@ public final class NameRecogniser {
         void add(long key, float[] scores) {
             int slot = (int) key & mask;
             long found;
-            while ((found = keys[slot]) != 0) {
+            while ((found = slots[slot * 3]) != 0) {
                 if (found == key) {
-                    int base = slot * TAGS;
-                    for (int t = 0; t < TAGS; t++) {
-                        scores[t] += weights[base + t];
-                    }
+                    long low = slots[slot * 3 + 1];
+                    long high = slots[slot * 3 + 2];
+                    scores[0] += (short) low * scale;
+                    scores[1] += (short) (low >>> 16) * scale;
+                    scores[2] += (short) (low >>> 32) * scale;
+                    scores[3] += (short) (low >>> 48) * scale;
+                    scores[4] += (short) high * scale;
+                    scores[5] += (short) (high >>> 16) * scale;
+                    scores[6] += (short) (high >>> 32) * scale;
                     return;
                 }
                 slot = (slot + 1) & mask;
@@ -297,19 +314,69 @@ public final class NameRecogniser {
             start = new boolean[size];
             allCaps = new boolean[size];
             this.flags = flags;
+            this.tokens = tokens;
+            this.done = new boolean[size];
+            String text = tokens.text();
             for (int i = 0; i < size; i++) {
-                String word = tokens.word(i);
-                String low = word.toLowerCase(Locale.ROOT);
-                lower[i] = hash(low);
-                shape[i] = hash(shape(word));
-                suffix3[i] = hash(low.length() > 3 ? low.substring(low.length() - 3) : low);
-                suffix2[i] = hash(low.length() > 2 ? low.substring(low.length() - 2) : low);
-                prefix3[i] = hash(low.length() > 3 ? low.substring(0, 3) : low);
-                capital[i] = !word.isEmpty() && Character.isUpperCase(word.codePointAt(0));
+                capital[i] = tokens.end(i) > tokens.start(i) && Character.isUpperCase(text.codePointAt(tokens.start(i)));
                 start[i] = tokens.sentenceStart(i);
-                allCaps[i] = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(low);
             }
         }
+
+        private final NameTokens tokens;
+        private final boolean[] done;
+
+        /** Works out the hashes of token {@code i} (only tokens weighed and their neighbours are ever read). */
+        private void ensure(int i) {
+            if (i < 0 || i >= size || done[i]) {
+                return;
+            }
+            done[i] = true;
+            String text = tokens.text();
+            int from = tokens.start(i);
+            int to = tokens.end(i);
+            int length = to - from;
+            long low = FNV;
+            long shapeHash = FNV;
+            long prefix = FNV;
+            long suffix = FNV;
+            long suffixTwo = FNV;
+            char last = 0;
+            int run = 0;
+            boolean hasLower = false;
+            boolean hasUpper = false;
+            for (int k = from; k < to; k++) {
+                char c = text.charAt(k);
+                char l = Character.toLowerCase(c);
+                hasLower |= Character.toUpperCase(c) != c;
+                hasUpper |= l != c;
+                low = (low ^ l) * PRIME;
+                if (k - from < 3 || length <= 3) {
+                    prefix = (prefix ^ l) * PRIME;
+                }
+                if (to - k <= 3 || length <= 3) {
+                    suffix = (suffix ^ l) * PRIME;
+                }
+                if (to - k <= 2 || length <= 2) {
+                    suffixTwo = (suffixTwo ^ l) * PRIME;
+                }
+                char sh = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : c;
+                run = sh == last ? run + 1 : 1;
+                last = sh;
+                if (run <= 2) {
+                    shapeHash = (shapeHash ^ sh) * PRIME;
+                }
+            }
+            lower[i] = low;
+            shape[i] = shapeHash;
+            suffix3[i] = suffix;
+            suffix2[i] = suffixTwo;
+            prefix3[i] = prefix;
+            allCaps[i] = length > 1 && !hasLower && hasUpper;
+        }
+
+        private static final long FNV = 0xcbf29ce484222325L;
+        private static final long PRIME = 0x100000001b3L;
 
         /** Whether token {@code i} is weighed at all: it starts with an uppercase letter, or continues a name. */
         public boolean weighed(int i, int prev) {
@@ -318,6 +385,9 @@ public final class NameRecogniser {
 
         /** Writes the features of token {@code i} after tags {@code prev2}, {@code prev} into {@code out}; returns how many. */
         public int features(int i, int prev, int prev2, long[] out) {
+            for (int j = i - 2; j <= i + 2; j++) {
+                ensure(j);
+            }
             int n = 0;
             out[n++] = feature(1, 0);
             out[n++] = feature(2, lower[i]);
@@ -355,30 +425,6 @@ public final class NameRecogniser {
             return key == 0 ? 1 : key;
         }
 
-        private static long hash(String text) {
-            long h = 0xcbf29ce484222325L;
-            for (int i = 0; i < text.length(); i++) {
-                h = (h ^ text.charAt(i)) * 0x100000001b3L;
-            }
-            return h;
-        }
-
-        /** A word's shape: uppercase as X, lowercase x, digits d, other characters as they are; runs cut to two. */
-        static String shape(String word) {
-            StringBuilder shape = new StringBuilder();
-            char last = 0;
-            int run = 0;
-            for (int i = 0; i < word.length(); i++) {
-                char c = word.charAt(i);
-                char s = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : c;
-                run = s == last ? run + 1 : 1;
-                last = s;
-                if (run <= 2) {
-                    shape.append(s);
-                }
-            }
-            return shape.toString();
-        }
     }
 
     /** A model for tests and the trainer's own scoring. */

@@ -1,6 +1,5 @@
 package io.newsflow.enrich.tag;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +14,7 @@ public final class NameTokens {
     private static final byte LINE_START = 2;
 
     private final String text;
-    private final List<String> words = new ArrayList<>();
+    private int size;
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private byte[] flags = new byte[64];
@@ -24,14 +23,13 @@ public final class NameTokens {
         this.text = text;
     }
 
-    private void add(String word, int start, int end, boolean sentenceStart, boolean lineStart) {
-        int k = words.size();
+    private void add(int start, int end, boolean sentenceStart, boolean lineStart) {
+        int k = size++;
         if (k == starts.length) {
             starts = java.util.Arrays.copyOf(starts, k * 2);
             ends = java.util.Arrays.copyOf(ends, k * 2);
             flags = java.util.Arrays.copyOf(flags, k * 2);
         }
-        words.add(word);
         starts[k] = start;
         ends[k] = end;
         flags[k] = (byte) ((sentenceStart ? SENTENCE_START : 0) | (lineStart ? LINE_START : 0));
@@ -43,7 +41,7 @@ public final class NameTokens {
         int at = 0;
         for (int k = 0; k < tokens.size(); k++) {
             String token = tokens.get(k);
-            out.add(token, at, at + token.length(), k == 0, k == 0);
+            out.add(at, at + token.length(), k == 0, k == 0);
             at += token.length() + 1;
         }
         return out;
@@ -91,8 +89,7 @@ public final class NameTokens {
             } else {
                 i++;
             }
-            String token = s.substring(start, i);
-            out.add(token, start, i, sentenceStart, lineStart);
+            out.add(start, i, sentenceStart, lineStart);
             lineStart = false;
             sentenceStart = i - start == 1 && (c == '.' || c == '!' || c == '?') && (i >= n || Character.isWhitespace(s.charAt(i)));
         }
@@ -106,15 +103,17 @@ public final class NameTokens {
     }
 
     public int size() {
-        return words.size();
+        return size;
     }
 
+    /** Token {@code i} as a string (made on each call: hot paths read the text between {@link #start} and {@link #end}). */
     public String word(int i) {
-        return words.get(i);
+        return text.substring(starts[i], ends[i]);
     }
 
-    public List<String> words() {
-        return words;
+    /** Whether token {@code i} starts with an uppercase letter. */
+    public boolean capitalised(int i) {
+        return Character.isUpperCase(text.codePointAt(starts[i]));
     }
 
     public int start(int i) {

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class Tagger {
 
     /** Default cap on tags per article (footer tags are kept beyond it). */
-    public static final int DEFAULT_MAX_TAGS = 15;
+    public static final int DEFAULT_MAX_TAGS = 100;
     /** Characters at the start of an article that count as its lede. */
     static final int LEDE_CHARS = 400;
     static final double LEDE_BONUS = 1.5;

@@ -59,6 +59,22 @@ final class DocScore {
         return words;
     }
 
+    /** Adds this score's counts to {@code total}. */
+    void addTo(DocScore total) {
+        perType.forEach((type, c) -> {
+            int[] t = total.perType.computeIfAbsent(type, k -> new int[4]);
+            for (int i = 0; i < 4; i++) {
+                t[i] += c[i];
+            }
+        });
+    }
+
+    /** Precision and recall of {@code type}'s names ({0, 0} when none were found or marked). */
+    double[] of(String type) {
+        int[] c = perType.getOrDefault(type, new int[4]);
+        return new double[] {c[1] == 0 ? 0 : (double) c[0] / c[1], c[3] == 0 ? 0 : (double) c[2] / c[3]};
+    }
+
     double precision() {
         int[] all = total();
         return all[1] == 0 ? 0 : (double) all[0] / all[1];

@@ -1,5 +1,7 @@
 package io.newsflow.training.names;
 
+import io.newsflow.enrich.tag.EntityFinder;
+import io.newsflow.enrich.tag.Gazetteer;
 import io.newsflow.enrich.tag.NameLexicon;
 import io.newsflow.enrich.tag.NameRecogniser;
 import io.newsflow.enrich.tag.NameTokens;
@@ -18,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
@@ -29,7 +32,7 @@ import java.util.zip.GZIPOutputStream;
  *   <li>an averaged perceptron over {@link NameRecogniser.Sentence#features}, {@link #EPOCHS} passes in a seeded order,
  *       decoding left to right with its own tags as history, as the recogniser does;</li>
  *   <li>weights quantised to shorts; the logistic that turns a name's mean margin into the probability it is right is
- *       fitted on the dev documents;</li>
+ *       fitted on the dev documents, first per name found, then per entity tagged in a document (as tags are scored);</li>
  *   <li>the test documents are scored through {@link NameRecogniser} at the document level and written for the unit test
  *       and the evaluation.</li>
  * </ol>
@@ -48,7 +51,8 @@ public final class TrainNames {
         Path work = Path.of(args[0]);
         Map<String, List<Doc>> byLanguage = new LinkedHashMap<>();
         byLanguage.put("en", concat(NameCorpus.read(work.resolve("wikigold/wikigold.conll.txt"), "en", "wikigold", 0, 1, 0),
-                NameCorpus.read(work.resolve("gum.bio"), "en", "gum", 0, 1, 0)));
+                NameCorpus.read(work.resolve("gum.bio"), "en", "gum", 0, 1, 0),
+                btc(work)));
         byLanguage.put("de", concat(NameCorpus.read(work.resolve("germeval/dev.tsv"), "de", "germeval-dev", 1, 2, 20),
                 NameCorpus.read(work.resolve("germeval/test.tsv"), "de", "germeval-test", 1, 2, 20),
                 NameCorpus.readUnsplit(work.resolve("europeana/enp_DE.lft.bio"), "de", "europeana-lft", 20),
@@ -88,6 +92,15 @@ public final class TrainNames {
                     "# Held out of the name recogniser's training (tools/ner/train.sh): the %s test documents. Licences: tools/ner/README.md.%n"
                             + "# recogniser alone, document level: precision %.4f recall %.4f%n", test.getKey(), score.precision(), score.recall()));
         }
+    }
+
+    /** The Broad Twitter Corpus: each section's tweets, 20 to a document (the corpus has no documents). */
+    private static List<Doc> btc(Path work) throws java.io.IOException {
+        List<Doc> docs = new ArrayList<>();
+        for (String section : List.of("a", "b", "e", "f", "g", "h")) {
+            docs.addAll(NameCorpus.read(work.resolve("btc/" + section + ".conll"), "en", "btc-" + section, 0, 1, 20));
+        }
+        return docs;
     }
 
     @SafeVarargs
@@ -264,9 +277,31 @@ public final class TrainNames {
             }
         }
         double[] fit = logistic(points);
-        System.out.printf(Locale.ROOT, "%s: probability = 1 / (1 + exp(-(%.4f * margin + %.4f))) over %d dev names%n", language, fit[0], fit[1],
-                points.size());
-        return new NameRecogniser.Model(language, scale, (float) fit[0], (float) fit[1], keys, weights);
+        System.out.printf(Locale.ROOT, "%s: mention level: probability = 1 / (1 + exp(-(%.4f * margin + %.4f))) over %d dev names%n",
+                language, fit[0], fit[1], points.size());
+        NameRecogniser.Model mentionLevel = new NameRecogniser.Model(language, scale, (float) fit[0], (float) fit[1], keys, weights);
+
+        // then at the document level, as tags are used: is an entity the finder makes from the recogniser's names (with the
+        // gazetteer, short forms joined) one a human marked in that document? Refits the same logistic on logit(p).
+        EntityFinder finder = new EntityFinder(Gazetteer.bundled(), Optional.of(new NameRecogniser(List.of(mentionLevel), lexicon)), 0);
+        List<double[]> entities = new ArrayList<>();
+        for (Doc doc : dev) {
+            EvaluateNames.Marked marked = EvaluateNames.marked(doc);
+            for (EntityFinder.Entity entity : finder.find(language, marked.text())) {
+                if (entity.origin() == io.newsflow.schema.TagOrigin.MODEL && entity.probability() > 0 && entity.probability() < 1) {
+                    String key = entity.type() + "\t" + entity.name();
+                    boolean right = marked.names().stream().anyMatch(m -> DocScore.matches(key, m));
+                    double p = entity.probability();
+                    entities.add(new double[] {Math.log(p / (1 - p)), right ? 1 : 0});
+                }
+            }
+        }
+        double[] doc = logistic(entities);
+        float slope = (float) (doc[0] * fit[0]);
+        float intercept = (float) (doc[0] * fit[1] + doc[1]);
+        System.out.printf(Locale.ROOT, "%s: document level: probability = 1 / (1 + exp(-(%.4f * margin + %.4f))) over %d dev entities%n",
+                language, slope, intercept, entities.size());
+        return new NameRecogniser.Model(language, scale, slope, intercept, keys, weights);
     }
 
     /** Slope and intercept of a logistic fitted by gradient descent on (x, y) points. */
