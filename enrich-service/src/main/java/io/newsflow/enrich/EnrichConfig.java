@@ -105,7 +105,7 @@ public record EnrichConfig(
             Setting.of(NOISE_RULES, "--noise-rules", null, "your own noise catalogue TSV "
                     + "([format](../enrich-service/src/main/resources/noise-rules.tsv))").shownAs("bundled"),
             Setting.of(MAX_TAGS, "--max-tags", String.valueOf(Tagger.DEFAULT_MAX_TAGS),
-                    "most tags per article, best scores first; footer tags are always kept"),
+                    "most tags per article: footer tags, then topics, then entities by importance; footer tags are always kept"),
             Setting.of(DETECT_LANGUAGE, null, "true", "set `language` (ISO 639-1) when the input has none"),
             Setting.of(DEDUP_WINDOW, "--dedup-window", "7d", "an article id seen again within this time (record time) is not emitted "
                     + "again, and near-duplicates are looked for among the articles of this time; the dedup state stores keep this much "
