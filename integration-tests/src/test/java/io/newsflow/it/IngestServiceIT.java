@@ -253,6 +253,45 @@ class IngestServiceIT {
     }
 
     @Test
+    void anItemTwoFeedsCarryIsPublishedOnceWhenTheyArePolledTogether() throws Exception {
+        SharedStack.Topics topics = SharedStack.topics("serve-two-feeds", 1);
+        byte[] rss = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><link>https://wire.example/</link>"
+                + "<description>d</description><item><title>Shared story</title><link>https://wire.example/s</link><guid>wire-1</guid>"
+                + "<description><![CDATA[<p>Both feeds carry this story.</p>]]></description></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.CountDownLatch bothAsked = new java.util.concurrent.CountDownLatch(2);
+        HttpServer feedServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        feedServer.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        for (String path : List.of("/a", "/b")) {
+            feedServer.createContext(path, exchange -> {
+                bothAsked.countDown();
+                try {
+                    bothAsked.await(5, java.util.concurrent.TimeUnit.SECONDS); // both polls get the item at the same moment
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+                exchange.sendResponseHeaders(200, rss.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(rss);
+                }
+            });
+        }
+        feedServer.start();
+        String base = "http://127.0.0.1:" + feedServer.getAddress().getPort();
+        List<Feed> feeds = List.of(new Feed(URI.create(base + "/a"), Duration.ofSeconds(30)), new Feed(URI.create(base + "/b"), Duration.ofSeconds(30)));
+        try (IngestService service = start(topics.raw(), topics.raw() + ".seen", feeds, null)) {
+            awaitCondition(() -> service.metrics().find("newsflow.feed.polls").tag("outcome", "ok").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum() >= 2);
+            assertThat(readRecords(topics.raw(), 2, Duration.ofSeconds(3))).extracting(ConsumerRecord::key).containsExactly("wire-1");
+            assertThat(service.metrics().find("newsflow.feed.items").tag("outcome", "published").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count).sum()).isEqualTo(1.0);
+        } finally {
+            feedServer.stop(0);
+        }
+    }
+
+    @Test
     void theCommandPrintsOneReadyLineAndSigtermEndsItWithExitZero(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         SharedStack.Topics topics = SharedStack.topics("serve-cli", 1);
         String javaBin = ProcessHandle.current().info().command().orElse("java");

@@ -2,6 +2,12 @@ package io.newsflow.ingest.serve;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.IOException;
+import java.io.InputStream;
 import io.newsflow.schema.ContentTypes;
 import io.newsflow.schema.RawArticle;
 import java.time.Instant;
@@ -12,6 +18,17 @@ import java.util.Map;
 final class FeedItems {
 
     private FeedItems() {
+    }
+
+    /**
+     * A feed document parsed. A DOCTYPE is accepted (RSS 0.91 feeds carry Netscape's), but nothing outside the
+     * document is read: external entities resolve to nothing and no DTD is loaded, so a feed cannot make the service
+     * fetch a URL or read a file (XXE).
+     */
+    static SyndFeed parse(InputStream body) throws IOException, FeedException {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(true);
+        return input.build(new XmlReader(body));
     }
 
     /**

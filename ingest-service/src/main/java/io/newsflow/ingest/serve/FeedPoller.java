@@ -2,8 +2,6 @@ package io.newsflow.ingest.serve;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.newsflow.ingest.InvalidArticleException;
 import io.newsflow.schema.RawArticle;
 import java.io.IOException;
@@ -30,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * (ETag / If-None-Match, Last-Modified / If-Modified-Since), gzip, redirects, a timeout, a User-Agent
  * naming newsflow, and a back-off that doubles the wait after each failure (up to an hour). A failing
  * feed only delays itself. A feed's validators are kept only once its new items are published, so a
- * poll whose publishing failed is fetched whole again next time.
+ * poll whose publishing failed is fetched whole again next time. Feeds are fetched and parsed in parallel, but
+ * their new items are checked against the ids seen and published one feed at a time, so an item that two feeds
+ * carry (the same id) is published once.
  */
 final class FeedPoller implements AutoCloseable {
 
@@ -70,6 +70,8 @@ final class FeedPoller implements AutoCloseable {
     private final Clock clock;
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
+    /** Held from checking a poll's items against the ids seen until they are published and marked seen. */
+    private final Object publishing = new Object();
 
     FeedPoller(List<Feed> feeds, TransactionalPublisher publisher, SeenIds seen, IngestMetrics metrics, Clock clock) {
         feeds.forEach(feed -> states.add(new State(feed)));
@@ -131,7 +133,7 @@ final class FeedPoller implements AutoCloseable {
                 return failed(state, "HTTP " + response.statusCode());
             }
             try (InputStream body = gunzipped(response)) {
-                parsed = new SyndFeedInput().build(new XmlReader(body));
+                parsed = FeedItems.parse(body);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,8 +142,7 @@ final class FeedPoller implements AutoCloseable {
             return failed(state, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         String source = parsed.getTitle() != null && !parsed.getTitle().isBlank() ? parsed.getTitle().strip() : state.feed.url().getHost();
-        Map<String, RawArticle> fresh = new LinkedHashMap<>();
-        int already = 0;
+        List<RawArticle> items = new ArrayList<>();
         int rejected = 0;
         for (SyndEntry entry : parsed.getEntries()) {
             RawArticle article = FeedItems.article(entry, source, feed, clock.instant());
@@ -150,31 +151,38 @@ final class FeedPoller implements AutoCloseable {
                 metrics.rejected("no_body");
                 continue;
             }
-            if (seen.contains(article.getId()) || fresh.containsKey(article.getId())) {
-                already++;
-                continue;
-            }
-            fresh.put(article.getId(), article);
+            items.add(article);
         }
         List<TransactionalPublisher.Serialized> batch = new ArrayList<>();
-        try {
-            for (RawArticle article : fresh.values()) {
-                try {
-                    batch.add(publisher.prepare(article));
-                } catch (InvalidArticleException e) {
-                    rejected++;
-                    metrics.rejected("too_large");
-                    LOG.warn("feed {}: item {} not published: {}", feed, article.getId(), e.getMessage());
+        int already = 0;
+        synchronized (publishing) {
+            Map<String, RawArticle> fresh = new LinkedHashMap<>();
+            for (RawArticle article : items) {
+                if (seen.contains(article.getId()) || fresh.containsKey(article.getId())) {
+                    already++;
+                    continue;
                 }
+                fresh.put(article.getId(), article);
             }
-            if (!batch.isEmpty()) {
-                List<String> ids = batch.stream().map(TransactionalPublisher.Serialized::id).toList();
-                publisher.publish(batch, seen.markers(ids, feed));
-                seen.addAll(ids);
-                metrics.ingested(source, batch.size());
+            try {
+                for (RawArticle article : fresh.values()) {
+                    try {
+                        batch.add(publisher.prepare(article));
+                    } catch (InvalidArticleException e) {
+                        rejected++;
+                        metrics.rejected("too_large");
+                        LOG.warn("feed {}: item {} not published: {}", feed, article.getId(), e.getMessage());
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    List<String> ids = batch.stream().map(TransactionalPublisher.Serialized::id).toList();
+                    publisher.publish(batch, seen.markers(ids, feed));
+                    seen.addAll(ids);
+                    metrics.ingested(source, batch.size());
+                }
+            } catch (Unavailable e) {
+                return failed(state, "publishing: " + e.getMessage());
             }
-        } catch (Unavailable e) {
-            return failed(state, "publishing: " + e.getMessage());
         }
         state.etag = response.headers().firstValue("ETag").orElse(null);
         state.lastModified = response.headers().firstValue("Last-Modified").orElse(null);

@@ -6,7 +6,10 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import io.newsflow.schema.RawArticle;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,6 +63,53 @@ class FeedItemsTest {
             assertThat(a.getPublishedAt()).isEqualTo(Instant.parse("2026-11-26T08:00:00Z"));
             assertThat(a.getSource()).isEqualTo("Atom news");
         });
+    }
+
+    @Test
+    void anRss091FeedWithNetscapesDoctypeIsRead() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+                + "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\"><channel><title>Old</title>"
+                + "<link>https://f.example/</link><description>d</description><language>en-us</language><item><title>I1</title>"
+                + "<link>https://f.example/i1</link><description>Doctype body.</description></item></channel></rss>";
+
+        SyndFeed feed = FeedItems.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(feed.getEntries()).singleElement().satisfies(e -> assertThat(e.getDescription().getValue()).isEqualTo("Doctype body."));
+    }
+
+    @Test
+    void anExternalEntityOrDtdIsNeverFetched() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            byte[] secret = "SECRET".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, secret.length);
+            exchange.getResponseBody().write(secret);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss SYSTEM \"" + base + "/rss.dtd\" [\n"
+                    + "<!ENTITY xxe SYSTEM \"" + base + "/secret\">\n<!ENTITY % remote SYSTEM \"" + base + "/param\">\n%remote;\n]>\n"
+                    + "<rss version=\"2.0\"><channel><title>T</title><link>https://f.example/</link><description>d</description>"
+                    + "<item><title>X</title><guid>x-1</guid><description>Before &xxe; after.</description></item></channel></rss>";
+
+            List<RawArticle> items;
+            try {
+                SyndFeed feed = FeedItems.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+                items = feed.getEntries().stream().map(e -> FeedItems.article(e, "T", "https://f.example/feed", NOW))
+                        .filter(Objects::nonNull).toList();
+            } catch (com.rometools.rome.io.FeedException e) {
+                items = List.of(); // refusing the document is as safe as reading it without the entity
+            }
+
+            assertThat(requests.get()).as("requests to the entity's and the DTD's URLs").isZero();
+            assertThat(items).allSatisfy(item -> assertThat(item.getBody()).doesNotContain("SECRET"));
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
