@@ -63,13 +63,20 @@ public final class EnrichCommand implements Callable<Integer> {
             Preflight.Findings found = Preflight.check(config.client(), connectTimeout,
                     List.of(config.inputTopic(), config.outputTopic(), config.deadLetterTopic()),
                     Map.of(config.outputTopic(), EnrichedArticle.getClassSchema()));
-            int limit = found.articleLimit(config.maxArticleBytes(), List.of(config.outputTopic(), config.deadLetterTopic()));
+            int limit = found.articleLimit(config.maxArticleBytes(), List.of(config.deadLetterTopic()));
             if (limit < config.maxArticleBytes()) {
-                err.println("enrich: " + config.outputTopic() + " or " + config.deadLetterTopic() + " takes smaller records "
-                        + "than NEWSFLOW_MAX_ARTICLE_BYTES=" + config.maxArticleBytes() + " (max.message.bytes): articles over " + limit
-                        + " bytes will be dead-lettered; raise the topics' max.message.bytes to "
-                        + ArticleSize.topicMaxMessageBytes(config.maxArticleBytes()) + " to keep them");
+                err.println("enrich: " + config.deadLetterTopic() + " takes smaller records than NEWSFLOW_MAX_ARTICLE_BYTES="
+                        + config.maxArticleBytes() + " (max.message.bytes): dead letters over " + limit + " bytes will be truncated; "
+                        + "raise its max.message.bytes to " + ArticleSize.topicMaxMessageBytes(config.maxArticleBytes()) + " to keep them whole");
                 config = config.withMaxArticleBytes(limit);
+            }
+            int enrichedLimit = found.articleLimit(config.maxEnrichedBytes(), List.of(config.outputTopic()));
+            if (enrichedLimit < config.maxEnrichedBytes()) {
+                err.println("enrich: " + config.outputTopic() + " takes smaller records than NEWSFLOW_MAX_ENRICHED_BYTES="
+                        + config.maxEnrichedBytes() + " (max.message.bytes): enriched articles over " + enrichedLimit
+                        + " bytes will be dead-lettered; raise its max.message.bytes to "
+                        + ArticleSize.topicMaxMessageBytes(config.maxEnrichedBytes()) + " to keep them");
+                config = config.withMaxEnrichedBytes(enrichedLimit);
             }
         } catch (Preflight.Failed e) {
             err.println("enrich: " + e.getMessage());

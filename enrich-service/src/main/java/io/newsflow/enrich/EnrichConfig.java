@@ -48,6 +48,7 @@ public record EnrichConfig(
         int maxTags,
         boolean detectLanguage,
         int maxArticleBytes,
+        int maxEnrichedBytes,
         String groupInstanceId,
         Optional<Integer> metricsPort,
         Duration dedupWindow,
@@ -70,6 +71,7 @@ public record EnrichConfig(
     public static final String MAX_TAGS = "NEWSFLOW_MAX_TAGS";
     public static final String DETECT_LANGUAGE = "NEWSFLOW_DETECT_LANGUAGE";
     public static final String MAX_ARTICLE_BYTES = ArticleSize.ENV;
+    public static final String MAX_ENRICHED_BYTES = ArticleSize.ENRICHED_ENV;
     public static final String INSTANCE_ID = "NEWSFLOW_INSTANCE_ID";
     public static final String METRICS_PORT = "NEWSFLOW_METRICS_PORT";
     public static final String DEDUP_WINDOW = "NEWSFLOW_DEDUP_WINDOW";
@@ -101,6 +103,9 @@ public record EnrichConfig(
                     + "`group.instance.id`) and in its transactional ids, so a restart takes its partitions back and fences its old "
                     + "transactions at once").shownAs("host name + hash of the state dir"),
             SharedSettings.MAX_ARTICLE_BYTES,
+            Setting.of(MAX_ENRICHED_BYTES, "--max-enriched-bytes", String.valueOf(ArticleSize.DEFAULT_MAX_ENRICHED_BYTES),
+                    "largest enriched article record in bytes (at least " + ArticleSize.MIN_BYTES + "): a larger one is dead-lettered "
+                    + "with the raw record; lowered, with a warning, to what the output topic takes"),
             Setting.of(GAZETTEER, "--gazetteer", null, "your own gazetteer TSV (`canonical<TAB>TYPE<TAB>alias\\|alias`)").shownAs("bundled"),
             Setting.of(NOISE_RULES, "--noise-rules", null, "your own noise catalogue TSV "
                     + "([format](../enrich-service/src/main/resources/noise-rules.tsv))").shownAs("bundled"),
@@ -190,6 +195,7 @@ public record EnrichConfig(
         int maxTags = wholeNumber(env, MAX_TAGS, 0, Integer.MAX_VALUE, problems);
         Boolean detectLanguage = parsed(env, DETECT_LANGUAGE, EnrichConfig::trueOrFalse, "expected true or false", problems);
         int maxArticleBytes = SharedSettings.maxArticleBytes(env, problems);
+        int maxEnrichedBytes = wholeNumber(env, MAX_ENRICHED_BYTES, ArticleSize.MIN_BYTES, Integer.MAX_VALUE, problems);
         Optional<Integer> metricsPort = Optional.empty();
         if (get(env, METRICS_PORT) != null) {
             metricsPort = Optional.of(wholeNumber(env, METRICS_PORT, 0, 65535, problems));
@@ -206,7 +212,7 @@ public record EnrichConfig(
         String applicationId = get(env, APPLICATION_ID);
         Optional<Path> stateDir = Optional.ofNullable(env.get(STATE_DIR)).filter(s -> !s.isBlank()).map(Path::of);
         return new EnrichConfig(client, applicationId, input, output, dlq, policy, guarantee, threads, replacements, stateDir,
-                gazetteer, noiseRules, maxTags, detectLanguage, maxArticleBytes,
+                gazetteer, noiseRules, maxTags, detectLanguage, maxArticleBytes, maxEnrichedBytes,
                 instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)), metricsPort, dedupWindow,
                 nearDuplicates, stallTimeout);
     }
@@ -249,8 +255,15 @@ public record EnrichConfig(
     /** These settings with another article-size limit (lowered to what the topics take). */
     public EnrichConfig withMaxArticleBytes(int limit) {
         return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
-                streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit, groupInstanceId,
-                metricsPort, dedupWindow, nearDuplicates, stallTimeout);
+                streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit,
+                Math.min(limit, maxEnrichedBytes), groupInstanceId, metricsPort, dedupWindow, nearDuplicates, stallTimeout);
+    }
+
+    /** These settings with another enriched-article limit (lowered to what the output topic takes). */
+    public EnrichConfig withMaxEnrichedBytes(int limit) {
+        return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
+                streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, maxArticleBytes, limit,
+                groupInstanceId, metricsPort, dedupWindow, nearDuplicates, stallTimeout);
     }
 
     /** The state directory: the configured one, else Kafka Streams' default ({@code java.io.tmpdir/kafka-streams}). */

@@ -70,7 +70,7 @@ public final class EnrichTopology {
         Decode decode = new Decode(rawSerde.deserializer(), config.inputTopic(), metrics);
         ToEnrichedArticle toAvro = new ToEnrichedArticle(clock, EnricherVersion.get());
         Serde<EnrichedArticle> limitedOutput = Serdes.serdeFrom(
-                new SizeLimitedSerializer<>(enrichedSerde.serializer(), config.maxArticleBytes(), ArticleSize.ENV),
+                new SizeLimitedSerializer<>(enrichedSerde.serializer(), config.maxEnrichedBytes(), ArticleSize.ENRICHED_ENV),
                 enrichedSerde.deserializer());
         StreamsBuilder builder = new StreamsBuilder();
 

@@ -97,8 +97,9 @@ class EnrichConfigTest {
         Properties defaults = EnrichConfig.fromEnv(Map.of()).streamsProperties();
         Properties custom = EnrichConfig.fromEnv(Map.of("NEWSFLOW_MAX_ARTICLE_BYTES", "4194304")).streamsProperties();
 
-        assertThat(defaults.getProperty("producer.max.request.size")).isEqualTo(String.valueOf((1 << 20) + 65536));
-        assertThat(defaults.getProperty("newsflow.max.article.bytes")).isEqualTo(String.valueOf(1 << 20));
+        assertThat(defaults.getProperty("producer.max.request.size")).isEqualTo(String.valueOf((8 << 20) + 65536));
+        assertThat(defaults.getProperty("newsflow.max.article.bytes")).isEqualTo(String.valueOf(8 << 20));
+        assertThat(EnrichConfig.fromEnv(Map.of()).maxEnrichedBytes()).isEqualTo(1 << 20);
         assertThat(custom.getProperty("producer.max.request.size")).isEqualTo(String.valueOf((4 << 20) + 65536));
         assertThatThrownBy(() -> EnrichConfig.fromEnv(Map.of("NEWSFLOW_MAX_ARTICLE_BYTES", "100")))
                 .hasMessageContaining("NEWSFLOW_MAX_ARTICLE_BYTES=100: expected a whole number >= 16384");

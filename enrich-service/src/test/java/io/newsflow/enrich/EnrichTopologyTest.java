@@ -328,7 +328,7 @@ class EnrichTopologyTest {
     void anEnrichedArticleOverTheSizeLimitIsDeadLetteredWithItsOriginalBytes() {
         int limit = 16 * 1024;
         replaceDriver(EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
-                EnrichConfig.MAX_ARTICLE_BYTES, String.valueOf(limit))), CHAIN);
+                EnrichConfig.MAX_ENRICHED_BYTES, String.valueOf(limit))), CHAIN);
         String sentence = "Putin met Macron in Paris while Scholz flew to Berlin and Meloni stayed in Rome.\n";
         StringBuilder body = new StringBuilder();
         byte[] bytes = new byte[0];
@@ -349,7 +349,7 @@ class EnrichTopologyTest {
         assertThat(dead.headers().lastHeader(DeadLetterHeaders.TRUNCATED_FROM)).isNull();
         assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("dedup-repartition-sink");
         assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).startsWith("enriched article too large: ")
-                .contains("is over the article size limit of 16384 bytes (NEWSFLOW_MAX_ARTICLE_BYTES)");
+                .contains("is over the article size limit of 16384 bytes (NEWSFLOW_MAX_ENRICHED_BYTES)");
         assertThat(header(dead.headers(), DeadLetterHeaders.EXCEPTION_CLASS))
                 .isEqualTo("org.apache.kafka.common.errors.RecordTooLargeException");
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("small-1");
@@ -359,7 +359,7 @@ class EnrichTopologyTest {
     void aDeadLetterOverTheSizeLimitIsATruncatedCopySaySo() {
         int limit = 16 * 1024;
         replaceDriver(EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
-                EnrichConfig.MAX_ARTICLE_BYTES, String.valueOf(limit))), CHAIN);
+                EnrichConfig.MAX_ARTICLE_BYTES, String.valueOf(limit), EnrichConfig.MAX_ENRICHED_BYTES, String.valueOf(limit))), CHAIN);
         byte[] huge = rawSerde.serializer().serialize(Topics.RAW, article("huge-1", "Rain in Oslo. ".repeat(3_000)));
 
         rawBytes.pipeInput("huge-1", huge);

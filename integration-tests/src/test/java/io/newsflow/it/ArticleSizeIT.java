@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One article-size limit on a real broker: ingest rejects per input, enrich dead-letters what it cannot write. */
+/**
+ * The article-size limits on a real broker: ingest rejects per input over the raw limit, enrich dead-letters what it
+ * cannot write under the enriched limit, and a page between the two (real sites send HTML over 1 MiB) goes through.
+ */
 @ExtendWith(SharedStack.class)
 class ArticleSizeIT {
 
@@ -41,8 +44,9 @@ class ArticleSizeIT {
     Path dir;
 
     /**
-     * The reproduction: a producer of its own sends a 1.5 MB article gzip-compressed (so the broker takes
-     * it). Enriching it gives a record over the limit; it used to kill the stream thread on every replay.
+     * The reproduction: a producer of its own sends a 9 MB article gzip-compressed (so the broker takes it, over the
+     * raw limit). Enriching it gives a record over the enriched limit; it used to kill the stream thread on every
+     * replay. The dead letter keeps the raw record's first NEWSFLOW_MAX_ARTICLE_BYTES.
      */
     @Test
     void anArticleTooLargeToEnrichIsDeadLetteredTruncatedAndTheStreamGoesOn() throws Exception {
@@ -52,13 +56,13 @@ class ArticleSizeIT {
         avro.configure(Pipeline.settings().serdeConfig(), false);
         String prose = "The council met again on Tuesday and the mayor of Warsaw spoke about the budget for trams.\n";
         RawArticle big = RawArticle.newBuilder().setId("big-1").setSource("it").setIngestedAt(Instant.now())
-                .setBody(prose.repeat(1_500_000 / prose.length())).build();
+                .setBody(prose.repeat(9_000_000 / prose.length())).build();
         RawArticle small = RawArticle.newBuilder().setId("small-1").setSource("it").setIngestedAt(Instant.now())
                 .setBody("Rain in Warsaw.\nAdvert\n").build();
         byte[] bigBytes = avro.serialize(topics.raw(), big);
         Properties props = Pipeline.settings().kafkaProperties();
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(8 << 20));
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 << 20));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topics.raw(), "big-1", bigBytes)).get();
             producer.send(new ProducerRecord<>(topics.raw(), "small-1", avro.serialize(topics.raw(), small))).get();
@@ -85,9 +89,36 @@ class ArticleSizeIT {
     }
 
     @Test
+    void aPageOverOneMebibyteIsIngestedAndEnriched() throws Exception {
+        SharedStack.Topics topics = SharedStack.topics("big-page", 1);
+        String filler = "<div class=\"related\"><a href=\"/story\">Related story about the harbour</a></div>\n".repeat(30_000);
+        String page = "<!doctype html><html><head><title>Harbour reopens</title><script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"headline\":\"Harbour reopens\"}</script></head><body><nav>" + filler + "</nav>"
+                + "<article><h1>Harbour reopens</h1><p>The harbour in Gdansk reopened on Monday after the storm, the port authority said."
+                + "</p><p>Ferries to Sweden will run again from Tuesday, Anna Nowak, a spokeswoman, said.</p></article></body></html>";
+        Path file = Files.writeString(dir.resolve("page.html"), page, StandardCharsets.UTF_8);
+        assertThat(Files.size(file)).isGreaterThan(2L << 20);
+        EnrichApp enricher = Pipeline.startEnricher(topics, "it-big-page-" + topics.raw(), dir.resolve("state"));
+        try {
+            Commands run = ingest("--topic", topics.raw(), file.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+
+            List<ConsumerRecord<String, EnrichedArticle>> enriched = Pipeline.readEnriched(topics.enriched(), DEADLINE,
+                    seen -> !seen.isEmpty());
+            assertThat(enriched).singleElement().satisfies(record -> {
+                assertThat(record.value().getBody()).contains("The harbour in Gdansk reopened on Monday");
+                assertThat(record.value().getBody()).doesNotContain("Related story");
+                assertThat(record.value().getTitle()).isEqualTo("Harbour reopens");
+            });
+        } finally {
+            enricher.close();
+        }
+    }
+
+    @Test
     void ingestRejectsAnInputOverTheLimitNamingItAndPublishesTheOthers() throws Exception {
         SharedStack.Topics topics = SharedStack.topics("ingest-size", 1);
-        Path big = Files.writeString(dir.resolve("big.txt"), "Word in Oslo. ".repeat(120_000), StandardCharsets.UTF_8);
+        Path big = Files.writeString(dir.resolve("big.txt"), "Word in Oslo. ".repeat(700_000), StandardCharsets.UTF_8);
         Path small = Files.writeString(dir.resolve("small.txt"), "Snow in Oslo.\n", StandardCharsets.UTF_8);
 
         Commands run = ingest("--topic", topics.raw(), big.toString(), small.toString());
@@ -102,9 +133,9 @@ class ArticleSizeIT {
     @Test
     void ingestWithALimitAboveWhatTheTopicTakesLowersItAndSaysSo() throws Exception {
         SharedStack.Topics topics = SharedStack.topics("ingest-topic-size", 1);
-        Path big = Files.writeString(dir.resolve("big.txt"), "Word in Oslo. ".repeat(100_000), StandardCharsets.UTF_8);
+        Path big = Files.writeString(dir.resolve("big.txt"), "Word in Oslo. ".repeat(700_000), StandardCharsets.UTF_8);
 
-        Commands run = ingest("--topic", topics.raw(), "--max-article-bytes", String.valueOf(4 << 20), big.toString());
+        Commands run = ingest("--topic", topics.raw(), "--max-article-bytes", String.valueOf(16 << 20), big.toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("ingest: topic " + topics.raw() + " takes smaller records (max.message.bytes): articles over "

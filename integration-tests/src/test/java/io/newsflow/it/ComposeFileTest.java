@@ -57,18 +57,22 @@ class ComposeFileTest {
     void createsEveryTopicTheCodeUsesWithRoomToScaleOut() {
         String script = service("create-topics").path("command").toString();
 
-        assertThat(script).contains(Topics.RAW + ":" + LocalStack.DATA_PARTITIONS, Topics.ENRICHED + ":" + LocalStack.DATA_PARTITIONS,
-                Topics.DLQ + ":1");
+        assertThat(script).contains(Topics.RAW + ":" + LocalStack.DATA_PARTITIONS + ":", Topics.ENRICHED + ":" + LocalStack.DATA_PARTITIONS + ":",
+                Topics.DLQ + ":1:");
         assertThat(script).contains("--topic " + Topics.SEEN, "cleanup.policy=compact");
     }
 
     @Test
-    void topicsTakeRecordsOfTheArticleSizeLimitTheServicesAreGiven() {
+    void topicsTakeRecordsOfTheArticleSizeLimitsTheServicesAreGiven() {
         String script = service("create-topics").path("command").toString();
-        int limit = Integer.parseInt(service("enrich").path("environment").path(io.newsflow.schema.ArticleSize.ENV).asText());
+        int raw = Integer.parseInt(service("enrich").path("environment").path(io.newsflow.schema.ArticleSize.ENV).asText());
+        int enriched = Integer.parseInt(service("enrich").path("environment").path(io.newsflow.schema.ArticleSize.ENRICHED_ENV).asText());
 
-        assertThat(service("ingest").path("environment").path(io.newsflow.schema.ArticleSize.ENV).asText()).isEqualTo(String.valueOf(limit));
-        assertThat(script).contains("--config max.message.bytes=" + io.newsflow.schema.ArticleSize.topicMaxMessageBytes(limit));
+        assertThat(service("ingest").path("environment").path(io.newsflow.schema.ArticleSize.ENV).asText()).isEqualTo(String.valueOf(raw));
+        assertThat(script).contains(Topics.RAW + ":" + LocalStack.DATA_PARTITIONS + ":" + io.newsflow.schema.ArticleSize.topicMaxMessageBytes(raw),
+                Topics.DLQ + ":1:" + io.newsflow.schema.ArticleSize.topicMaxMessageBytes(raw),
+                Topics.ENRICHED + ":" + LocalStack.DATA_PARTITIONS + ":" + io.newsflow.schema.ArticleSize.topicMaxMessageBytes(enriched));
+        assertThat(raw).isGreaterThan(enriched);
     }
 
     @Test

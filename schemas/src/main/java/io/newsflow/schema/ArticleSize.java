@@ -1,18 +1,24 @@
 package io.newsflow.schema;
 
 /**
- * The one article-size limit every part of newsflow agrees on. It bounds the serialized value of an
- * article record (a RawArticle or an EnrichedArticle as Avro in the registry's wire format), which is
- * what Kafka stores. Ingest rejects larger inputs, enrich dead-letters an article whose enriched record
- * would be larger, and producers and topics allow the limit plus {@link #HEADROOM_BYTES} for the key,
+ * The article-size limits every part of newsflow agrees on. They bound the serialized value of an article
+ * record (Avro in the registry's wire format), which is what Kafka stores. The raw limit
+ * ({@link #ENV}) bounds a RawArticle, a whole web page as sites send it: ingest rejects larger inputs, and the raw
+ * and dead-letter topics take it (a dead letter keeps the raw record). The enriched limit ({@link #ENRICHED_ENV})
+ * bounds an EnrichedArticle, which holds the clean text rather than the page: enrich dead-letters an article whose
+ * enriched record would be larger. Producers and topics allow a limit plus {@link #HEADROOM_BYTES} for the key,
  * headers and record overhead, so a record within the limit is never refused by Kafka.
  */
 public final class ArticleSize {
 
-    /** Environment variable of the limit, read by ingest and enrich alike. */
+    /** Environment variable of the raw limit, read by ingest and enrich alike. */
     public static final String ENV = "NEWSFLOW_MAX_ARTICLE_BYTES";
-    /** 1 MiB: about 150,000 words of text, far above any news article, and most pages' HTML. */
-    public static final int DEFAULT_MAX_BYTES = 1 << 20;
+    /** 8 MiB: the HTML of the largest news pages real sites send (a few are over 1 MiB), with room to spare. */
+    public static final int DEFAULT_MAX_BYTES = 8 << 20;
+    /** Environment variable of the enriched limit, read by enrich. */
+    public static final String ENRICHED_ENV = "NEWSFLOW_MAX_ENRICHED_BYTES";
+    /** 1 MiB: about 150,000 words of clean text with its tags, far above any news article. */
+    public static final int DEFAULT_MAX_ENRICHED_BYTES = 1 << 20;
     /** Smallest limit accepted: below this even a short article with its tags does not fit. */
     public static final int MIN_BYTES = 16 * 1024;
     /** Room above the value limit for the key, headers (dead-letter reasons included) and batch overhead. */

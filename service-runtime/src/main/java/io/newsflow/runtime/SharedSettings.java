@@ -27,8 +27,8 @@ public final class SharedSettings {
     public static final Setting CONNECT_TIMEOUT = Setting.of(CONNECT_TIMEOUT_ENV, "--connect-timeout", CONNECT_TIMEOUT_DEFAULT,
             CONNECT_TIMEOUT_MEANING).sharedFlag();
     public static final Setting MAX_ARTICLE_BYTES = Setting.of(ArticleSize.ENV, "--max-article-bytes", String.valueOf(ArticleSize.DEFAULT_MAX_BYTES),
-            "largest article record, raw or enriched, in bytes (at least " + ArticleSize.MIN_BYTES + "): ingest rejects a larger input, "
-                    + "enrich dead-letters a larger enriched article; lowered, with a warning, to what the topics take");
+            "largest raw article record (a whole page as sites send it) in bytes (at least " + ArticleSize.MIN_BYTES + "): ingest "
+                    + "rejects a larger input; the raw and dead-letter topics take it; lowered, with a warning, to what the topics take");
 
     /** The connection settings ({@link ConnectionOptions} makes their flags). */
     public static final List<Setting> CONNECTION = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, CONNECT_TIMEOUT);
