@@ -26,6 +26,16 @@ public final class DeadLetterHeaders {
      */
     public static final String TRUNCATED_FROM = "newsflow.error.truncated.from.bytes";
 
+    /**
+     * On a record {@code newsflow dlq replay} wrote back to the raw topic (and so on its dead letter, should it fail
+     * again): how many times it has been replayed (decimal). Replay stops at {@link #MAX_REPLAYS}.
+     */
+    public static final String REPLAY_COUNT = "newsflow.replay.count";
+    /** On a replayed record: the dead letter it was replayed from, {@code topic/partition/offset}. */
+    public static final String REPLAY_OF = "newsflow.replay.of";
+    /** A dead letter replayed this many times is not replayed again: it needs a fix, not another try. */
+    public static final int MAX_REPLAYS = 3;
+
     private DeadLetterHeaders() {
     }
 }

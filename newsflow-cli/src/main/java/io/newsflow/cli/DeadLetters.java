@@ -1,0 +1,131 @@
+package io.newsflow.cli;
+
+import io.newsflow.schema.DeadLetterHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** The dead letters of a topic as they stand: read whole (committed records, up to the end offsets taken at the start). */
+final class DeadLetters {
+
+    /** One dead letter: where it is, its key and value bytes, its headers and its time. */
+    record Letter(ConsumerRecord<byte[], byte[]> record) {
+
+        String header(String name) {
+            Header header = record.headers().lastHeader(name);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+
+        String stage() {
+            String stage = header(DeadLetterHeaders.STAGE);
+            return stage == null ? "unknown" : stage;
+        }
+
+        String reason() {
+            String reason = header(DeadLetterHeaders.REASON);
+            return reason == null ? "" : reason;
+        }
+
+        String key() {
+            return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        }
+
+        Instant time() {
+            return Instant.ofEpochMilli(record.timestamp());
+        }
+
+        /** {@code partition:offset} in the dead-letter topic. */
+        String at() {
+            return record.partition() + ":" + record.offset();
+        }
+
+        int replays() {
+            String count = header(DeadLetterHeaders.REPLAY_COUNT);
+            try {
+                return count == null ? 0 : Integer.parseInt(count.strip());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+
+        boolean truncated() {
+            return header(DeadLetterHeaders.TRUNCATED_FROM) != null;
+        }
+
+        /**
+         * The reason with what varies between articles taken out (the article's id, numbers), so letters that failed
+         * for the same reason group together.
+         */
+        String reasonKind() {
+            String reason = reason();
+            String key = key();
+            if (key != null && !key.isEmpty()) {
+                reason = reason.replace(key, "<id>");
+            }
+            reason = reason.replaceAll("\\d+", "N");
+            return reason.length() > 120 ? reason.substring(0, 117) + "..." : reason;
+        }
+    }
+
+    /** Which letters a command works on; null fields select everything. */
+    record Selection(Set<String> stages, Pattern reason, Instant since, Instant until, Set<String> ids, Set<String> at) {
+
+        boolean test(Letter letter) {
+            return (stages == null || stages.contains(letter.stage()))
+                    && (reason == null || reason.matcher(letter.reason()).find())
+                    && (since == null || !letter.time().isBefore(since))
+                    && (until == null || letter.time().isBefore(until))
+                    && (ids == null || ids.contains(letter.key()))
+                    && (at == null || at.contains(letter.at()));
+        }
+
+        boolean everything() {
+            return stages == null && reason == null && since == null && until == null && ids == null && at == null;
+        }
+    }
+
+    private DeadLetters() {
+    }
+
+    /** Every committed record of {@code topic} up to its end offsets now, in partition and offset order. */
+    static List<ConsumerRecord<byte[], byte[]>> readAll(Properties kafka, String topic, Duration timeout) {
+        Properties props = new Properties();
+        props.putAll(kafka);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-dlq");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos() * 4;
+            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within " + timeout.multipliedBy(4).toSeconds() + " s");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
+                        records.add(record); // letters written since the start are for the next run
+                    }
+                }
+            }
+        }
+        records.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
+        return records;
+    }
+}
