@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.step.InRange;
 import io.newsflow.enrich.text.TextChain;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
@@ -58,12 +59,17 @@ public final class EnrichApp implements AutoCloseable {
 
     /** With the given text chain (tests). Contacts no broker: {@link #start()} does. */
     public EnrichApp(EnrichConfig config, TextChain chain) {
+        this(config, chain, InRange.Range.ALL);
+    }
+
+    /** Over the input records of a time range only ({@code newsflow reprocess}). */
+    public EnrichApp(EnrichConfig config, TextChain chain, InRange.Range range) {
         this.config = config;
         SpecificAvroSerde<RawArticle> rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         prometheus = config.metricsPort().isPresent() ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : null;
         metrics = prometheus == null ? EnrichMetrics.none() : new EnrichMetrics(prometheus);
-        topology = EnrichTopology.build(config, chain, rawSerde, enrichedSerde, Clock.systemUTC(), metrics);
+        topology = EnrichTopology.build(config, chain, rawSerde, enrichedSerde, Clock.systemUTC(), metrics, range);
         props = config.streamsProperties();
         props.put(EnrichMetrics.CONFIG, metrics);
         clients = new EnrichClientSupplier(config.applicationId(), config.groupInstanceId());
@@ -169,6 +175,23 @@ public final class EnrichApp implements AutoCloseable {
     }
 
     /** Kafka Streams' state; CREATED before {@link #start()}. */
+    /** The topics this instance reads: the input, then its internal ones (the dedup hop), by their full names. */
+    public List<String> sourceTopics() {
+        List<String> topics = new java.util.ArrayList<>(List.of(config.inputTopic()));
+        topology.describe().subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> {
+            if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+                source.topicSet().stream().filter(t -> !t.equals(config.inputTopic()))
+                        .forEach(t -> topics.add(t.startsWith(config.applicationId() + "-") ? t : config.applicationId() + "-" + t));
+            }
+        }));
+        return List.copyOf(topics);
+    }
+
+    /** The version written on every record as {@code enricherVersion}. */
+    public static String enricherVersion() {
+        return EnricherVersion.get();
+    }
+
     public KafkaStreams.State state() {
         KafkaStreams running = streams;
         return running == null ? KafkaStreams.State.CREATED : running.state();

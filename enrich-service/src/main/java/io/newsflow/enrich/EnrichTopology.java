@@ -3,6 +3,7 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.step.Decode;
 import io.newsflow.enrich.step.Deduplicate;
 import io.newsflow.enrich.step.Fingerprint;
+import io.newsflow.enrich.step.InRange;
 import io.newsflow.enrich.step.ToEnrichedArticle;
 import io.newsflow.enrich.text.TextChain;
 import io.newsflow.schema.ArticleSize;
@@ -66,6 +67,12 @@ public final class EnrichTopology {
     /** The topology, each step timed and every article counted in {@code metrics}. */
     public static Topology build(EnrichConfig config, TextChain chain, Serde<RawArticle> rawSerde,
                                  Serde<EnrichedArticle> enrichedSerde, Clock clock, EnrichMetrics metrics) {
+        return build(config, chain, rawSerde, enrichedSerde, clock, metrics, InRange.Range.ALL);
+    }
+
+    /** The topology over the input records of a time range only ({@code newsflow reprocess}); the whole input for {@link InRange.Range#ALL}. */
+    public static Topology build(EnrichConfig config, TextChain chain, Serde<RawArticle> rawSerde,
+                                 Serde<EnrichedArticle> enrichedSerde, Clock clock, EnrichMetrics metrics, InRange.Range range) {
         EnrichTopology steps = new EnrichTopology(metrics);
         Decode decode = new Decode(rawSerde.deserializer(), config.inputTopic(), metrics);
         ToEnrichedArticle toAvro = new ToEnrichedArticle(clock, EnricherVersion.get());
@@ -75,6 +82,9 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
 
         KStream<byte[], byte[]> raw = builder.stream(config.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw"));
+        if (!range.all()) {
+            raw = raw.processValues(() -> new InRange<>(range), Named.as("in-range"));
+        }
         var decoded = steps.step(raw, "decode", decode::apply);
         var valid = steps.step(decoded, "validate", chain::validate);
         var text = steps.step(valid, "extract-html", chain::extractHtml);

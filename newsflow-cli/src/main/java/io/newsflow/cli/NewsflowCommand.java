@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true,
         description = "Streaming news ingestion and enrichment on Apache Kafka.",
         subcommands = {DemoCommand.class, LocalStackCommand.class, IngestCommand.class, EnrichCommand.class,
-                ConsumeCommand.class, DlqCommand.class, ExtractCommand.class, TagCommand.class, io.newsflow.ingest.serve.ServeCommand.class, io.newsflow.cli.soak.SoakCommand.class,
+                ConsumeCommand.class, DlqCommand.class, ReprocessCommand.class, ExtractCommand.class, TagCommand.class, io.newsflow.ingest.serve.ServeCommand.class, io.newsflow.cli.soak.SoakCommand.class,
                 io.newsflow.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class NewsflowCommand implements Runnable {
 
