@@ -1,5 +1,8 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.step.InRange;
+import java.util.Optional;
+
 import io.newsflow.enrich.clean.FooterTags;
 import io.newsflow.enrich.clean.NoiseRules;
 import io.newsflow.enrich.clean.NoiseStripper;
@@ -380,6 +383,25 @@ class EnrichTopologyTest {
         assertThat(header(dead.headers(), DeadLetterHeaders.REASON))
                 .isEqualTo("nothing left after cleaning article ads-1: all 3 non-blank lines were noise or footer {ad-marker=2, footer-tags=1}");
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("ok-1");
+    }
+
+    @Test
+    void overATimeRangeOnlyTheInputRecordsOfTheRangeAreEnriched() {
+        EnrichConfig config = EnrichConfig.fromEnv(Map.of(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope));
+        SpecificAvroSerde<RawArticle> rawSerde = SpecificAvroSerde.forValues(config.serdeConfig());
+        SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
+        InRange.Range range = new InRange.Range(Optional.of(NOW.minusSeconds(60)), Optional.of(NOW));
+        try (TopologyTestDriver ranged = new TopologyTestDriver(EnrichTopology.build(config, CHAIN, rawSerde, enrichedSerde,
+                Clock.fixed(NOW, ZoneOffset.UTC), EnrichMetrics.none(), range), TestDrivers.properties(config))) {
+            var input = ranged.createInputTopic(Topics.RAW, Serdes.String().serializer(), rawSerde.serializer());
+            var output = ranged.createOutputTopic(Topics.ENRICHED, Serdes.String().deserializer(), enrichedSerde.deserializer());
+
+            input.pipeInput("early-1", article("early-1", "Snow in Oslo.\n"), NOW.minusSeconds(120));
+            input.pipeInput("in-1", article("in-1", "Rain in Bergen.\n"), NOW.minusSeconds(30));
+            input.pipeInput("late-1", article("late-1", "Fog in Tromso.\n"), NOW.plusSeconds(30));
+
+            assertThat(output.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("in-1");
+        }
     }
 
     @Test
