@@ -45,7 +45,7 @@ public final class EntityFinder {
      * How often a gazetteer name tagged in an article is right: the share of gazetteer tags that match a marked name in the
      * evaluation documents (tools/ner-eval/evaluate.sh).
      */
-    public static final double GAZETTEER_PROBABILITY = 0.83;
+    public static final double GAZETTEER_PROBABILITY = 0.82;
     /** A recognised name written only as one word opening a sentence ("Dock workers walked out") needs to be this sure. */
     static final double MIN_SENTENCE_START_PROBABILITY = 0.8;
     /** Last words of the names of competitions and events, which are not organisations ("Champions League", "World Cup"). */
