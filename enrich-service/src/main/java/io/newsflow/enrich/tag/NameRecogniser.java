@@ -86,10 +86,14 @@ public final class NameRecogniser {
      * packed beside it, so a lookup touches one cache line.
      */
     private static final class Table {
+        /** Bits of the filter of the features a model knows: one bit per feature, 128 KiB, kept in the core's cache. */
+        private static final int FILTER_BITS = 1 << 20;
         final Model model;
         final long[] slots;
         final int mask;
         final float scale;
+        /** A set bit for every feature the model has (a few false positives): a feature it lacks is skipped unread. */
+        final long[] known = new long[FILTER_BITS / 64];
 
         Table(Model model) {
             this.model = model;
@@ -104,6 +108,8 @@ public final class NameRecogniser {
                     slot = (slot + 1) & mask;
                 }
                 slots[slot * 3] = key;
+                int bit = (int) (key >>> 44) & (FILTER_BITS - 1);
+                known[bit >>> 6] |= 1L << bit;
                 long low = 0;
                 long high = 0;
                 for (int t = 0; t < TAGS; t++) {
@@ -121,6 +127,10 @@ public final class NameRecogniser {
 
         /** Adds the weights of {@code key} to {@code scores}. */
         void add(long key, float[] scores) {
+            int bit = (int) (key >>> 44) & (FILTER_BITS - 1);
+            if ((known[bit >>> 6] & (1L << bit)) == 0) {
+                return;
+            }
             int slot = (int) key & mask;
             long found;
             while ((found = slots[slot * 3]) != 0) {
