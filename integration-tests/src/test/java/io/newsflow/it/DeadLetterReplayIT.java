@@ -63,6 +63,12 @@ class DeadLetterReplayIT {
             assertThat(summary.out()).containsPattern("1 +decode .* schema registry unavailable");
             assertThat(summary.out()).containsPattern("1 +require-content .* nothing left after cleaning article <id>");
 
+            Commands show = Commands.run(Pipeline.settings(), "dlq", "show", "--topic", topics.dlq(), "--id", "noise-1");
+            assertThat(show.code()).as(show.err()).isZero();
+            assertThat(show.lines()).singleElement().satisfies(line -> assertThat(line)
+                    .contains("\"" + DeadLetterHeaders.STAGE + "\":\"require-content\"", "\"decoded\":{", "\"id\":\"noise-1\""));
+            assertThat(show.err()).contains("dlq: showed 1 of 2 dead letters");
+
             Commands unchosen = replay(topics);
             assertThat(unchosen.code()).isEqualTo(64);
             assertThat(unchosen.err()).contains("say which dead letters");
