@@ -243,9 +243,9 @@ public record EnrichConfig(
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), String.valueOf(DEFAULT_SESSION_TIMEOUT_MS));
         ClientSettings.ARTICLE_PRODUCER_DEFAULTS.forEach((key, value) -> props.putIfAbsent(StreamsConfig.producerPrefix(key), value));
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-                String.valueOf(ArticleSize.maxRequestSize(maxArticleBytes)));
+                String.valueOf(ArticleSize.maxRequestSize(Math.max(maxArticleBytes, maxEnrichedBytes))));
         // the dedup repartition topic and the changelogs carry whole articles: they take what the output topic takes
-        props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(ArticleSize.maxRequestSize(maxArticleBytes)));
+        props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(ArticleSize.maxRequestSize(Math.max(maxArticleBytes, maxEnrichedBytes))));
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
                 String.valueOf(CONSUMER_MAX_PARTITION_FETCH_BYTES));
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), String.valueOf(CONSUMER_MAX_POLL_RECORDS));

@@ -80,9 +80,30 @@ class ReprocessIT {
             assertThat(second.code()).as(second.err()).isZero();
             assertThat(Pipeline.readEnriched(green, Duration.ofSeconds(5), seen -> false)).as("nothing written twice").hasSize(3);
 
+            // a time range, while ingest goes on writing: the command still stops at the end offsets taken at its start
             String later = topics.enriched() + ".since";
-            Commands range = Commands.run(Pipeline.settings(), "reprocess", "--input", topics.raw(), "--output", later,
-                    "--since", t0.plus(Duration.ofHours(1)).toString(), "--state-dir", dir.resolve("since").toString());
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread ingest = new Thread(() -> {
+                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+                    for (int n = 0; writing.get(); n++) {
+                        send(producer, avro, topics.raw(), "live-" + n, "Live news item " + n + " from Riga.\n", Instant.now());
+                        Thread.sleep(50);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            ingest.start();
+            Commands range;
+            try {
+                Thread.sleep(300);
+                range = Commands.run(Pipeline.settings(), "reprocess", "--input", topics.raw(), "--output", later,
+                        "--since", t0.plus(Duration.ofHours(1)).toString(), "--until", t0.plus(Duration.ofHours(3)).toString(),
+                        "--state-dir", dir.resolve("since").toString());
+            } finally {
+                writing.set(false);
+                ingest.join();
+            }
             assertThat(range.code()).as(range.err()).isZero();
             assertThat(Pipeline.readEnriched(later, DEADLINE, seen -> !seen.isEmpty())).extracting(ConsumerRecord::key)
                     .containsExactly("other-1");

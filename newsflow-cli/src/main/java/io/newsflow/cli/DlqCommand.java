@@ -257,13 +257,28 @@ public final class DlqCommand implements Callable<Integer> {
             String marks = parent.topic + ".replayed";
             List<DeadLetters.Letter> letters;
             Set<String> replayed = new HashSet<>();
+            KafkaProducer<byte[], byte[]> producer = null;
             try {
                 letters = parent.read(settings);
-                ensureMarkTopic(settings, marks);
-                for (ConsumerRecord<byte[], byte[]> mark : DeadLetters.readAll(settings.kafkaProperties(), marks, TIMEOUT)) {
-                    replayed.add(new String(mark.key(), StandardCharsets.UTF_8));
+                if (!dryRun) {
+                    ensureMarkTopic(settings, marks);
+                    // first fence any other replay of this topic and settle its last transaction, then read the marks
+                    producer = producer(settings);
+                    producer.initTransactions();
+                }
+                try {
+                    for (ConsumerRecord<byte[], byte[]> mark : DeadLetters.readAll(settings.kafkaProperties(), marks, TIMEOUT)) {
+                        replayed.add(new String(mark.key(), StandardCharsets.UTF_8));
+                    }
+                } catch (IllegalStateException noMarksYet) {
+                    if (!dryRun) {
+                        throw new Fatal("dlq replay: cannot read " + marks + ": " + noMarksYet.getMessage());
+                    }
                 }
             } catch (Fatal e) {
+                if (producer != null) {
+                    producer.close();
+                }
                 err.println(e.getMessage());
                 return ExitCodes.FATAL;
             }
@@ -277,43 +292,92 @@ public final class DlqCommand implements Callable<Integer> {
                     skipped.merge("replayed before", 1, Integer::sum);
                 } else if (letter.truncated()) {
                     skipped.merge("truncated (the original was over the size limit)", 1, Integer::sum);
+                } else if ("write".equals(letter.stage())) {
+                    skipped.merge("not raw articles (stage write: the enriched record the broker refused)", 1, Integer::sum);
                 } else if (letter.replays() >= DeadLetterHeaders.MAX_REPLAYS) {
                     skipped.merge("replayed " + DeadLetterHeaders.MAX_REPLAYS + " times already", 1, Integer::sum);
                 } else {
                     chosen.add(letter);
                 }
             }
+            int done = 0;
+            String failure = null;
             if (dryRun) {
                 for (DeadLetters.Letter letter : chosen) {
                     out.printf("would replay %s key=%s stage=%s reason=%s%n", letter.at(), letter.key(), letter.stage(), letter.reason());
                 }
-            } else if (!chosen.isEmpty()) {
-                publish(settings, chosen, marks);
+                done = chosen.size();
+            } else {
+                try (KafkaProducer<byte[], byte[]> replaying = producer) {
+                    done = publish(replaying, chosen, marks);
+                } catch (Failed e) {
+                    done = e.done;
+                    failure = e.getMessage();
+                }
             }
             out.flush();
-            StringBuilder line = new StringBuilder("dlq replay: ").append(dryRun ? "would replay " : "replayed ").append(chosen.size())
+            StringBuilder line = new StringBuilder("dlq replay: ").append(dryRun ? "would replay " : "replayed ").append(done)
                     .append(" to ").append(to);
             skipped.forEach((why, count) -> line.append("; skipped ").append(count).append(" ").append(why));
+            if (failure != null) {
+                line.append("; then failed: ").append(failure).append(" (").append(chosen.size() - done)
+                        .append(" not replayed; run again once fixed)");
+            }
             err.println(line);
-            return ExitCodes.OK;
+            return failure == null ? ExitCodes.OK : ExitCodes.FATAL;
         }
 
-        private void publish(ClientSettings settings, List<DeadLetters.Letter> chosen, String marks) {
+        /** A replay that stopped: how many were replayed (and marked) before. */
+        private static final class Failed extends Exception {
+            final int done;
+
+            Failed(int done, String message) {
+                super(message);
+                this.done = done;
+            }
+        }
+
+        /** Most bytes of dead letters in one transaction (and at most {@link #BATCH} letters). */
+        private static final long BATCH_BYTES = 32L << 20;
+        private static final int BATCH = 500;
+
+        private KafkaProducer<byte[], byte[]> producer(ClientSettings settings) {
             Properties props = settings.articleProducerProperties(ArticleSize.DEFAULT_MAX_BYTES);
             props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "newsflow-dlq-replay-" + parent.topic);
             props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-dlq-replay");
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-                producer.initTransactions();
-                for (int from = 0; from < chosen.size(); from += 500) {
+            return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        /** Writes the letters and their marks, a transaction per batch; the letters replayed, or {@link Failed}. */
+        private int publish(KafkaProducer<byte[], byte[]> producer, List<DeadLetters.Letter> chosen, String marks) throws Failed {
+            int done = 0;
+            while (done < chosen.size()) {
+                int end = done;
+                long bytes = 0;
+                while (end < chosen.size() && end - done < BATCH && (end == done || bytes < BATCH_BYTES)) {
+                    byte[] value = chosen.get(end).record().value();
+                    bytes += value == null ? 0 : value.length;
+                    end++;
+                }
+                try {
                     producer.beginTransaction();
-                    for (DeadLetters.Letter letter : chosen.subList(from, Math.min(chosen.size(), from + 500))) {
+                    for (DeadLetters.Letter letter : chosen.subList(done, end)) {
                         producer.send(new ProducerRecord<>(to, null, null, letter.record().key(), letter.record().value(), replayHeaders(letter)));
                         producer.send(new ProducerRecord<>(marks, letter.at().getBytes(StandardCharsets.UTF_8),
                                 (to + " " + Instant.now()).getBytes(StandardCharsets.UTF_8)));
                     }
                     producer.commitTransaction();
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    try {
+                        producer.abortTransaction();
+                    } catch (RuntimeException alsoFailed) {
+                        // the producer is fenced or closed: nothing of this batch was committed either way
+                    }
+                    throw new Failed(done, e.getMessage());
                 }
+                done = end;
             }
+            return done;
         }
 
         /** The original record's headers (the dead letter's own taken off), a replay count one up, and where from. */

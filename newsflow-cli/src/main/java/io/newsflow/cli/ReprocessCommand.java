@@ -92,6 +92,10 @@ public final class ReprocessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (since != null && until != null && !since.isBefore(until)) {
+            err.println("reprocess: --since " + since + " is not before --until " + until + ": the range holds nothing");
+            return ExitCodes.USAGE;
+        }
         ClientSettings settings = connection.resolve(System.getenv());
         String appId = applicationId != null ? applicationId : "newsflow-reprocess-" + output;
         String dlq = deadLetterTopic != null ? deadLetterTopic : output + ".dlq";
@@ -142,13 +146,21 @@ public final class ReprocessCommand implements Callable<Integer> {
         checkerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         checkerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         checkerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-reprocess-check");
-        try (EnrichApp app = new EnrichApp(config, TextChain.from(config.text()),
-                new InRange.Range(Optional.ofNullable(since), Optional.ofNullable(until)));
+        checkerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // the hop's records below its purge point are read
+        EnrichApp enricher;
+        try {
+            enricher = new EnrichApp(config, TextChain.from(config.text()), new InRange.Range(Optional.ofNullable(since), Optional.ofNullable(until)));
+        } catch (IllegalStateException e) {
+            err.println("reprocess: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        try (EnrichApp app = enricher;
              Admin admin = Admin.create(settings.kafkaProperties());
              KafkaConsumer<byte[], byte[]> checker = new KafkaConsumer<>(checkerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             StopSignals.install().onStop(() -> interrupted.set(true));
             app.start();
             long lastLine = 0;
+            Map<TopicPartition, Long> hopEnd = null;
             boolean interactive = System.console() != null;
             while (true) {
                 if (interrupted.get()) {
@@ -180,7 +192,12 @@ public final class ReprocessCommand implements Callable<Integer> {
                     err.flush();
                     lastLine = now;
                 }
-                if (inputDone && drained(admin, checker, app, committed)) {
+                if (inputDone && hopEnd == null) {
+                    // everything made from the input up to its end was committed with those input offsets: it lies
+                    // below the dedup hop's end offsets now, whatever arrives later
+                    hopEnd = hopEnds(admin, app);
+                }
+                if (inputDone && drained(checker, hopEnd, committed)) {
                     if (interactive) {
                         err.println();
                     }
@@ -229,21 +246,34 @@ public final class ReprocessCommand implements Callable<Integer> {
         return true;
     }
 
-    /** Whether the dedup hop holds nothing unread. */
-    private static boolean drained(Admin admin, KafkaConsumer<byte[], byte[]> checker, EnrichApp app,
-                                   Map<TopicPartition, OffsetAndMetadata> committed) throws Exception {
+    /** The end offsets of the dedup hop (none when Kafka Streams has not made it: nothing went through it). */
+    private static Map<TopicPartition, Long> hopEnds(Admin admin, EnrichApp app) throws Exception {
         List<TopicPartition> internal = new ArrayList<>();
         for (String topic : app.sourceTopics().subList(1, app.sourceTopics().size())) {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic);
-            description.partitions().forEach(p -> internal.add(new TopicPartition(topic, p.partition())));
+            try {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(topic);
+                description.partitions().forEach(p -> internal.add(new TopicPartition(topic, p.partition())));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
         }
-        Map<TopicPartition, Long> ends = offsets(admin, internal, OffsetSpec.latest());
+        return internal.isEmpty() ? Map.of() : offsets(admin, internal, OffsetSpec.latest());
+    }
+
+    /** Whether the dedup hop holds nothing unread below {@code hopEnd}. */
+    private static boolean drained(KafkaConsumer<byte[], byte[]> checker, Map<TopicPartition, Long> hopEnd,
+                                   Map<TopicPartition, OffsetAndMetadata> committed) {
         Map<TopicPartition, Long> positions = new HashMap<>();
-        for (TopicPartition tp : internal) {
+        for (TopicPartition tp : hopEnd.keySet()) {
             OffsetAndMetadata at = committed.get(tp);
-            positions.put(tp, at == null ? offsets(admin, List.of(tp), OffsetSpec.earliest()).get(tp) : at.offset());
+            if (at == null && hopEnd.get(tp) > 0) {
+                return false; // records wait in the hop and its reader has committed nothing yet
+            }
+            positions.put(tp, at == null ? 0L : at.offset());
         }
-        return nothingLeft(checker, positions, ends);
+        return nothingLeft(checker, positions, hopEnd);
     }
 
     private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
