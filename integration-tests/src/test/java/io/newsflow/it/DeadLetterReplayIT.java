@@ -69,6 +69,10 @@ class DeadLetterReplayIT {
                     .contains("\"" + DeadLetterHeaders.STAGE + "\":\"require-content\"", "\"decoded\":{", "\"id\":\"noise-1\""));
             assertThat(show.err()).contains("dlq: showed 1 of 2 dead letters");
 
+            Commands missing = Commands.run(Pipeline.settings(), "dlq", "summary", "--topic", topics.dlq() + ".typo");
+            assertThat(missing.code()).isEqualTo(1);
+            assertThat(missing.err()).contains("no such topic");
+
             Commands unchosen = replay(topics);
             assertThat(unchosen.code()).isEqualTo(64);
             assertThat(unchosen.err()).contains("say which dead letters");

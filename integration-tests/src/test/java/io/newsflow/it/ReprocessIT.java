@@ -64,6 +64,10 @@ class ReprocessIT {
         try {
             Map<String, String> first = duplicateOf(Pipeline.readEnriched(topics.enriched(), DEADLINE, seen -> seen.size() >= 3));
 
+            Commands live = Commands.run(Pipeline.settings(), "reprocess", "--input", topics.raw(), "--output", "news.articles.enriched");
+            assertThat(live.code()).isEqualTo(64);
+            assertThat(live.err()).contains("is the enriched topic in use");
+
             String green = topics.enriched() + ".v2";
             Commands run = Commands.run(Pipeline.settings(), "reprocess", "--input", topics.raw(), "--output", green,
                     "--state-dir", dir.resolve("green").toString());

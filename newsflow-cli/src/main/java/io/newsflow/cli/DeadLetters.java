@@ -101,6 +101,11 @@ final class DeadLetters {
 
     /** Every committed record of {@code topic} up to its end offsets now, in partition and offset order. */
     static List<ConsumerRecord<byte[], byte[]>> readAll(Properties kafka, String topic, Duration timeout) {
+        return readAll(kafka, topic, timeout, true);
+    }
+
+    /** The same, the values left out unless {@code values} (a summary needs only the headers: pages can be megabytes). */
+    static List<ConsumerRecord<byte[], byte[]>> readAll(Properties kafka, String topic, Duration timeout, boolean values) {
         Properties props = new Properties();
         props.putAll(kafka);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -124,7 +129,9 @@ final class DeadLetters {
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
-                        records.add(record); // letters written since the start are for the next run
+                        records.add(values ? record : new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
+                                record.timestamp(), record.timestampType(), record.serializedKeySize(), record.serializedValueSize(),
+                                record.key(), null, record.headers(), record.leaderEpoch())); // later letters are for the next run
                     }
                 }
             }

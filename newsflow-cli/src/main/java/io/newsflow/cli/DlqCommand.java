@@ -73,8 +73,12 @@ public final class DlqCommand implements Callable<Integer> {
         ConnectionOptions connection;
 
         List<DeadLetters.Letter> read(ClientSettings settings) throws Fatal {
+            return read(settings, true);
+        }
+
+        List<DeadLetters.Letter> read(ClientSettings settings, boolean values) throws Fatal {
             try {
-                return DeadLetters.readAll(settings.kafkaProperties(), topic, TIMEOUT).stream().map(DeadLetters.Letter::new).toList();
+                return DeadLetters.readAll(settings.kafkaProperties(), topic, TIMEOUT, values).stream().map(DeadLetters.Letter::new).toList();
             } catch (org.apache.kafka.common.errors.TimeoutException | IllegalStateException e) {
                 throw new Fatal("dlq: cannot read " + topic + " on " + settings.bootstrapServers() + ": " + e.getMessage());
             }
@@ -140,7 +144,7 @@ public final class DlqCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             List<DeadLetters.Letter> letters;
             try {
-                letters = parent.read(parent.connection.resolve(System.getenv()));
+                letters = parent.read(parent.connection.resolve(System.getenv()), false);
             } catch (Fatal e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return ExitCodes.FATAL;
@@ -394,15 +398,27 @@ public final class DlqCommand implements Callable<Integer> {
             return headers;
         }
 
+        /** Creates the marks topic, compacted, or checks that the one there is compacted (else marks would expire). */
         private static void ensureMarkTopic(ClientSettings settings, String marks) throws Fatal {
             try (Admin admin = Admin.create(settings.kafkaProperties())) {
                 NewTopic topic = new NewTopic(marks, Optional.of(1), Optional.empty())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                admin.createTopics(List.of(topic)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new Fatal("dlq replay: cannot create " + marks + ": " + e.getCause().getMessage());
+                try {
+                    admin.createTopics(List.of(topic)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new Fatal("dlq replay: cannot create " + marks + ": " + e.getCause().getMessage());
+                    }
+                    var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, marks);
+                    var policy = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(resource)
+                            .get(TopicConfig.CLEANUP_POLICY_CONFIG);
+                    if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                        throw new Fatal("dlq replay: " + marks + " has cleanup.policy=" + (policy == null ? "?" : policy.value())
+                                + ": its marks would expire and dead letters be replayed again; set cleanup.policy=compact");
+                    }
                 }
+            } catch (ExecutionException e) {
+                throw new Fatal("dlq replay: cannot check " + marks + ": " + e.getCause().getMessage());
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new Fatal("dlq replay: cannot reach Kafka at " + settings.bootstrapServers() + " within " + TIMEOUT.toSeconds() + " s");
             } catch (InterruptedException e) {

@@ -96,6 +96,11 @@ public final class ReprocessCommand implements Callable<Integer> {
             err.println("reprocess: --since " + since + " is not before --until " + until + ": the range holds nothing");
             return ExitCodes.USAGE;
         }
+        if (output.equals(input) || output.equals(Topics.ENRICHED) || output.equals(System.getenv(EnrichConfig.OUTPUT_TOPIC))) {
+            err.println("reprocess: --output " + output + " is the " + (output.equals(input) ? "input" : "enriched topic in use")
+                    + "; name a topic of its own, e.g. " + Topics.ENRICHED + ".v2");
+            return ExitCodes.USAGE;
+        }
         ClientSettings settings = connection.resolve(System.getenv());
         String appId = applicationId != null ? applicationId : "newsflow-reprocess-" + output;
         String dlq = deadLetterTopic != null ? deadLetterTopic : output + ".dlq";
