@@ -14,19 +14,12 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 dirs=("$@")
-git_dir_with() {
-  local commit=$1 dir
-  for dir in "${dirs[@]}"; do
-    local g="$dir"; [[ -d "$dir/.git" ]] && g="$dir/.git"
-    if git --git-dir="$g" cat-file -e "$commit^{commit}" 2>/dev/null; then echo "$g"; return 0; fi
-  done
-  return 1
-}
+source "$here/../lib/pinned.sh"
 grep -v '^#' "$here/wikidata-sources.tsv" | while IFS=$'\t' read -r name repo commit path sha; do
-  g=$(git_dir_with "$commit") || { echo "build.sh: no git dir given holds $repo at $commit" >&2; exit 1; }
+  g=$(git_dir_with "$commit" "$repo") || exit 1
   git --git-dir="$g" show "$commit:$path" > "$work/$name"
   got=$(sha256sum < "$work/$name" | cut -d' ' -f1)
-  [[ "$got" == "$sha" ]] || { echo "build.sh: $repo $path at $commit has SHA-256 $got, expected $sha" >&2; exit 1; }
+  require_sha "$got" "$sha" "$repo" "$path" "$commit"
 done
 cd "$here"
 [[ -d node_modules ]] || npm install --no-audit --no-fund

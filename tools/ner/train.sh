@@ -6,7 +6,8 @@
 #
 # GIT_DIR: a clone (or bare mirror) of each repository named in sources.tsv, in any order, e.g.
 #   git clone --bare https://github.com/caurdy/LGP-NER-RegEx /tmp/wikigold
-#   ... the same for amir-zeldes/gum, LSX-UniWue/SuperGLEBer and EuropeanaNewspapers/ner-corpora
+#   ... the same for amir-zeldes/gum, LSX-UniWue/SuperGLEBer, EuropeanaNewspapers/ner-corpora and
+#   GateNLP/broad_twitter_corpus
 # Each file is read at its pinned commit with git and checked against its SHA-256; GUM's mentions become name tags by
 # gum_names.py. Needs a JDK 17, git and python3. Deterministic: the same sources give the same bytes.
 set -euo pipefail
@@ -16,18 +17,10 @@ root="$(cd "$here/../.." && pwd)"
 work="$root/model-training/target/name-data"
 rm -rf "$work" && mkdir -p "$work"
 dirs=("$@")
-
-git_dir_with() {
-  local commit=$1 dir
-  for dir in "${dirs[@]}"; do
-    local g="$dir"; [[ -d "$dir/.git" ]] && g="$dir/.git"
-    if git --git-dir="$g" cat-file -e "$commit^{commit}" 2>/dev/null; then echo "$g"; return 0; fi
-  done
-  return 1
-}
+source "$here/../lib/pinned.sh"
 
 grep -v '^#' "$here/sources.tsv" | while IFS=$'\t' read -r name repo commit path sha; do
-  g=$(git_dir_with "$commit") || { echo "train.sh: no git dir given holds $repo at $commit" >&2; exit 1; }
+  g=$(git_dir_with "$commit" "$repo") || exit 1
   mkdir -p "$work/$name"
   if [[ "$name" == gum ]]; then
     files=$(git --git-dir="$g" ls-tree --name-only "$commit" "$(dirname "$path")/" | grep -E "^$path$" | sort)
@@ -39,7 +32,7 @@ grep -v '^#' "$here/sources.tsv" | while IFS=$'\t' read -r name repo commit path
     git --git-dir="$g" show "$commit:$path" > "$out"
     got=$(sha256sum < "$out" | cut -d' ' -f1)
   fi
-  [[ "$got" == "$sha" ]] || { echo "train.sh: $repo $path at $commit has SHA-256 $got, expected $sha" >&2; exit 1; }
+  require_sha "$got" "$sha" "$repo" "$path" "$commit"
 done
 
 cd "$root"

@@ -17,19 +17,11 @@ root="$(cd "$here/../.." && pwd)"
 work="$root/model-training/target/topic-data"
 rm -rf "$work" && mkdir -p "$work"
 
-# the git dir among the arguments that holds this commit
-git_dir_with() {
-  local commit=$1 dir
-  for dir in "${dirs[@]}"; do
-    local g="$dir"; [[ -d "$dir/.git" ]] && g="$dir/.git"
-    if git --git-dir="$g" cat-file -e "$commit^{commit}" 2>/dev/null; then echo "$g"; return 0; fi
-  done
-  return 1
-}
 dirs=("$@")
+source "$here/../lib/pinned.sh"
 
 grep -v '^#' "$here/sources.tsv" | while IFS=$'\t' read -r name repo commit path sha; do
-  g=$(git_dir_with "$commit") || { echo "train.sh: no git dir given holds $repo at $commit" >&2; exit 1; }
+  g=$(git_dir_with "$commit" "$repo") || exit 1
   mkdir -p "$work/$name"
   if [[ "$name" == uci ]]; then
     git --git-dir="$g" archive "$commit" "$path" | tar -x -C "$work/$name"
@@ -39,7 +31,7 @@ grep -v '^#' "$here/sources.tsv" | while IFS=$'\t' read -r name repo commit path
     git --git-dir="$g" show "$commit:$path" > "$out"
     got=$(sha256sum < "$out" | cut -d' ' -f1)
   fi
-  [[ "$got" == "$sha" ]] || { echo "train.sh: $repo $path at $commit has SHA-256 $got, expected $sha" >&2; exit 1; }
+  require_sha "$got" "$sha" "$repo" "$path" "$commit"
 done
 
 cd "$root"
