@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.newsflow.runtime.TopicReader;
 import io.newsflow.schema.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,10 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The dead letters of a topic as they stand: read whole (committed records, up to the end offsets taken at the start). */
 final class DeadLetters {
@@ -108,33 +106,18 @@ final class DeadLetters {
     static List<ConsumerRecord<byte[], byte[]>> readAll(Properties kafka, String topic, Duration timeout, boolean values) {
         Properties props = new Properties();
         props.putAll(kafka);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-dlq");
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new IllegalStateException("no such topic");
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            long deadline = System.nanoTime() + timeout.toNanos() * 4;
-            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within " + timeout.multipliedBy(4).toSeconds() + " s");
+        try {
+            TopicReader.readToEnd(props, topic, timeout, true, (record, end) -> {
+                if (record.offset() < end) { // letters written since the start are for the next run
+                    records.add(values ? record : new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
+                            record.timestamp(), record.timestampType(), record.serializedKeySize(), record.serializedValueSize(),
+                            record.key(), null, record.headers(), record.leaderEpoch()));
                 }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() < end.get(new TopicPartition(topic, record.partition()))) {
-                        records.add(values ? record : new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
-                                record.timestamp(), record.timestampType(), record.serializedKeySize(), record.serializedValueSize(),
-                                record.key(), null, record.headers(), record.leaderEpoch())); // later letters are for the next run
-                    }
-                }
-            }
+            });
+        } catch (TopicReader.Failed e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
         records.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
         return records;

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.serve;
 
 import io.newsflow.runtime.ClientSettings;
+import io.newsflow.runtime.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,16 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,30 +58,17 @@ final class SeenIds {
         } catch (TimeoutException e) {
             throw new Unavailable("Kafka: no answer within " + timeout.toSeconds() + " s creating topic " + topic, e);
         }
-        Properties props = settings.kafkaProperties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            long deadline = System.nanoTime() + timeout.toNanos() * 4;
-            while (!reached(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new Unavailable("Kafka: could not read topic " + topic + " to its end in time", null);
+        try {
+            TopicReader.readToEnd(settings.kafkaProperties(), topic, timeout, false, record -> {
+                String id = new String(record.key(), StandardCharsets.UTF_8);
+                if (record.value() == null) {
+                    seen.ids.remove(id);
+                } else {
+                    seen.ids.add(id);
                 }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
-                        seen.ids.remove(record.key());
-                    } else {
-                        seen.ids.add(record.key());
-                    }
-                }
-            }
+            });
+        } catch (TopicReader.Failed e) {
+            throw new Unavailable("Kafka: could not read topic " + topic + " to its end in time", null);
         } catch (org.apache.kafka.common.KafkaException e) {
             throw new Unavailable("Kafka: cannot read topic " + topic + ": " + e.getMessage(), e);
         }
@@ -95,14 +76,6 @@ final class SeenIds {
         return seen;
     }
 
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> entry : end.entrySet()) {
-            if (consumer.position(entry.getKey()) < entry.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     boolean contains(String id) {
         return ids.contains(id);

@@ -108,13 +108,23 @@ public final class EvaluateNames {
         return files;
     }
 
+    /** The gazetteer's names of each known entity ("TYPE\tcanonical"), read once for every set. */
+    private static final class KnownNames {
+        static final Map<String, List<String>> ALIASES = aliases();
+
+        private static Map<String, List<String>> aliases() {
+            Map<String, List<String>> aliases = new java.util.HashMap<>();
+            for (Gazetteer.Entry entry : Gazetteer.bundled().entries()) {
+                aliases.putIfAbsent(entry.type() + "\t" + entry.canonical(), entry.aliases());
+            }
+            return Map.copyOf(aliases);
+        }
+    }
+
     /** Tags every document and scores its entity tags. */
     static Result evaluate(Tagger tagger, String set, List<Marked> docs) {
         DocScore score = new DocScore(set + " (" + docs.size() + " documents)");
-        Map<String, List<String>> aliases = new java.util.HashMap<>();
-        for (Gazetteer.Entry entry : Gazetteer.bundled().entries()) {
-            aliases.putIfAbsent(entry.type() + "\t" + entry.canonical(), entry.aliases());
-        }
+        Map<String, List<String>> aliases = KnownNames.ALIASES;
         Map<String, int[]> byOrigin = new LinkedHashMap<>();
         int[][] byBand = new int[10][2];
         for (Marked doc : docs) {
