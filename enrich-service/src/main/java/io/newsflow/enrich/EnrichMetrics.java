@@ -74,12 +74,19 @@ public final class EnrichMetrics {
         TransactionCounts.increment(read, 1);
     }
 
-    /** An article is written to the enriched topic: counted, with its tags and the noise lines removed from it. */
-    public void enriched(String id, EnrichedArticle article) {
+    /** An article is written to the enriched topic: counted. */
+    public void enriched() {
         TransactionCounts.increment(enriched, 1);
+    }
+
+    /**
+     * An article is encoded for the enriched topic: its tags and the noise lines removed from it recorded (before the
+     * dedup step, which works on the encoded bytes, so an exact re-delivery it drops is recorded too).
+     */
+    public void encoded(EnrichedArticle article) {
         tags.record(article.getTags().size());
         article.getNoise().getByRule().forEach((rule, lines) -> Counter.builder("newsflow.noise.lines.removed").tag("rule", rule)
-                .description("Noise lines removed, by rule, from the articles written").register(registry).increment(lines));
+                .description("Noise lines removed, by rule, from the articles enriched").register(registry).increment(lines));
     }
 
     /** A duplicate found by the dedup step: {@code kind} is {@code exact} (not emitted) or {@code near}. */

@@ -2,6 +2,8 @@ package io.newsflow.enrich;
 
 import io.newsflow.enrich.step.Decode;
 import io.newsflow.enrich.step.Deduplicate;
+import io.newsflow.enrich.step.Encode;
+import io.newsflow.enrich.step.EncodedArticles;
 import io.newsflow.enrich.step.Fingerprint;
 import io.newsflow.enrich.step.InRange;
 import io.newsflow.enrich.step.ToEnrichedArticle;
@@ -13,6 +15,7 @@ import io.newsflow.serde.SizeLimitedSerializer;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -28,14 +31,14 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  * <pre>
  * news.articles.raw (String id, RawArticle as bytes)
  *   -> decode -> validate -> extract-html -> strip-noise -> extract-footer -> require-content -> detect-language -> tag
- *   -> to-enriched-article -> key-by-id -> fingerprint
- *   -> dedup-repartition (one partition) -> dedup [store dedup-signatures]    (not with NEWSFLOW_DEDUP_WINDOW=off)
- *   -> count-enriched -> news.articles.enriched (String id, EnrichedArticle, at most the article-size limit)
+ *   -> to-enriched-article -> key-by-id -> fingerprint -> encode (the EnrichedArticle as bytes, once)
+ *   -> dedup-repartition (one partition, bytes) -> dedup [store dedup-signatures]    (not with NEWSFLOW_DEDUP_WINDOW=off)
+ *   -> count-enriched -> news.articles.enriched (String id, EnrichedArticle bytes, at most the enriched size limit)
  * </pre>
  *
  * The text steps are the methods of {@link TextChain}, called one named step at a time (each timed in
  * {@code newsflow_step_seconds{step}}). A record that cannot be decoded, that a step rejects or fails on, or whose output
- * is over the size limit or cannot be written goes to news.articles.dlq with its original bytes and the reason, under
+ * is over the enriched size limit or cannot be written goes to news.articles.dlq with its original bytes and the reason, under
  * the name of the step: not by a branch here, but through Kafka Streams' processing and production exception handlers
  * ({@link io.newsflow.enrich.deadletter.DeadLetterHandler}), so no step needs a try/catch and no single record can stop
  * the stream. The text steps are stateless and spread over the input partitions: scale them out by running more
@@ -76,9 +79,9 @@ public final class EnrichTopology {
         EnrichTopology steps = new EnrichTopology(metrics);
         Decode decode = new Decode(rawSerde.deserializer(), config.inputTopic(), metrics);
         ToEnrichedArticle toAvro = new ToEnrichedArticle(clock, EnricherVersion.get());
-        Serde<EnrichedArticle> limitedOutput = Serdes.serdeFrom(
-                new SizeLimitedSerializer<>(enrichedSerde.serializer(), config.maxEnrichedBytes(), ArticleSize.ENRICHED_ENV),
-                enrichedSerde.deserializer());
+        Serializer<EnrichedArticle> limited = new SizeLimitedSerializer<>(enrichedSerde.serializer(), config.maxEnrichedBytes(),
+                ArticleSize.ENRICHED_ENV);
+        Encode encode = new Encode(limited, config.outputTopic(), metrics);
         StreamsBuilder builder = new StreamsBuilder();
 
         KStream<byte[], byte[]> raw = builder.stream(config.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw"));
@@ -93,18 +96,22 @@ public final class EnrichTopology {
         var withContent = steps.step(withoutFooter, "require-content", chain::requireContent);
         var withLanguage = steps.step(withContent, "detect-language", chain::detectLanguage);
         var tagged = steps.step(withLanguage, "tag", chain::tag);
-        KStream<String, EnrichedArticle> enriched = steps.step(tagged, "to-enriched-article", toAvro::apply)
-                .selectKey((key, article) -> article.getId(), Named.as("key-by-id"));
-        if (!config.dedupWindow().isZero()) {
+        KStream<String, EnrichedArticle> article = steps.step(tagged, "to-enriched-article", toAvro::apply)
+                .selectKey((key, value) -> value.getId(), Named.as("key-by-id"));
+        KStream<String, byte[]> encoded;
+        if (config.dedupWindow().isZero()) {
+            encoded = steps.step(article, "encode", encode::apply);
+        } else {
             builder.addStateStore(Deduplicate.store(config.dedupWindow()));
-            enriched = enriched.processValues(Fingerprint::new, Named.as("fingerprint"))
-                    .repartition(Repartitioned.<String, EnrichedArticle>as(DEDUP_HOP).withKeySerde(Serdes.String()).withValueSerde(limitedOutput)
+            Deduplicate.Articles articles = new EncodedArticles(enrichedSerde.deserializer(), limited, config.outputTopic());
+            encoded = steps.step(article.processValues(Fingerprint::new, Named.as("fingerprint")), "encode", encode::apply)
+                    .repartition(Repartitioned.<String, byte[]>as(DEDUP_HOP).withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
                             .withNumberOfPartitions(1))
-                    .processValues(() -> new Deduplicate(config.dedupWindow(), config.nearDuplicates(), metrics), Named.as("dedup"),
+                    .processValues(() -> new Deduplicate(config.dedupWindow(), config.nearDuplicates(), metrics, articles), Named.as("dedup"),
                             Deduplicate.SIGNATURES);
         }
-        enriched.peek(metrics::enriched, Named.as("count-enriched"))
-                .to(config.outputTopic(), Produced.with(Serdes.String(), limitedOutput).withName("write-enriched"));
+        encoded.peek((id, bytes) -> metrics.enriched(), Named.as("count-enriched"))
+                .to(config.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-enriched"));
 
         return builder.build();
     }

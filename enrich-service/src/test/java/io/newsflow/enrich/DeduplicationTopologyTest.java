@@ -51,6 +51,10 @@ class DeduplicationTopologyTest {
     private TestInputTopic<String, RawArticle> raw;
     private TestOutputTopic<String, EnrichedArticle> enriched;
 
+    /** Calls to the topology's EnrichedArticle serde, by the topology itself (the test reads with its own). */
+    private final java.util.concurrent.atomic.AtomicInteger encodes = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger decodes = new java.util.concurrent.atomic.AtomicInteger();
+
     private void open(Map<String, String> settings) {
         Map<String, String> env = new HashMap<>(settings);
         env.put(EnrichConfig.SCHEMA_REGISTRY_URL, "mock://" + scope);
@@ -60,7 +64,16 @@ class DeduplicationTopologyTest {
         SpecificAvroSerde<EnrichedArticle> enrichedSerde = SpecificAvroSerde.forValues(config.serdeConfig());
         Properties props = TestDrivers.properties(config);
         props.put(EnrichMetrics.CONFIG, metrics);
-        driver = new TopologyTestDriver(EnrichTopology.build(config, CHAIN, rawSerde, enrichedSerde,
+        org.apache.kafka.common.serialization.Serde<EnrichedArticle> counted = Serdes.serdeFrom(
+                (topic, article) -> {
+                    encodes.incrementAndGet();
+                    return enrichedSerde.serializer().serialize(topic, article);
+                },
+                (topic, bytes) -> {
+                    decodes.incrementAndGet();
+                    return enrichedSerde.deserializer().deserialize(topic, bytes);
+                });
+        driver = new TopologyTestDriver(EnrichTopology.build(config, CHAIN, rawSerde, counted,
                 Clock.fixed(T0, ZoneOffset.UTC), metrics), props);
         raw = driver.createInputTopic(Topics.RAW, Serdes.String().serializer(), rawSerde.serializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED, Serdes.String().deserializer(), enrichedSerde.deserializer());
@@ -84,6 +97,19 @@ class DeduplicationTopologyTest {
         List<EnrichedArticle> out = enriched.readValuesToList();
         assertThat(out).extracting(EnrichedArticle::getId).containsExactly("a-1");
         assertThat(count("exact", false)).isEqualTo(2.0);
+    }
+
+    @Test
+    void anArticleIsEncodedOnceAndOnlyAMarkedCopyIsDecodedAgain() {
+        open(Map.of());
+        send("site-a/1", golden("02-a"), T0);
+        send("site-a/1", golden("02-a"), T0.plus(Duration.ofMinutes(1)));
+        send("other/9", golden("03-a"), T0.plus(Duration.ofMinutes(2)));
+        send("site-b/77", golden("02-b"), T0.plus(Duration.ofMinutes(5)));
+
+        assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getDuplicateOf).containsExactly(null, null, "site-a/1");
+        assertThat(encodes.get()).as("once per article, once more for the copy marked duplicateOf").isEqualTo(4 + 1);
+        assertThat(decodes.get()).as("the dedup hop moves bytes: only the copy marked is decoded").isEqualTo(1);
     }
 
     @Test

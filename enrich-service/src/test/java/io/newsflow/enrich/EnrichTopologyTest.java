@@ -350,7 +350,7 @@ class EnrichTopologyTest {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(dead.value()).as("the raw record fits, so it is kept whole").isEqualTo(bytes);
         assertThat(dead.headers().lastHeader(DeadLetterHeaders.TRUNCATED_FROM)).isNull();
-        assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("dedup-repartition-sink");
+        assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("encode");
         assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).startsWith("enriched article too large: ")
                 .contains("is over the article size limit of 16384 bytes (NEWSFLOW_MAX_ENRICHED_BYTES)");
         assertThat(header(dead.headers(), DeadLetterHeaders.EXCEPTION_CLASS))
@@ -420,7 +420,7 @@ class EnrichTopologyTest {
         }
 
         assertThat(names).containsExactly("read-raw", "decode", "validate", "extract-html", "strip-noise", "extract-footer", "require-content",
-                "detect-language", "tag", "to-enriched-article", "key-by-id", "fingerprint", "dedup-repartition-filter", "dedup-repartition-sink",
+                "detect-language", "tag", "to-enriched-article", "key-by-id", "fingerprint", "encode", "dedup-repartition-filter", "dedup-repartition-sink",
                 "dedup-repartition-source", "dedup", "count-enriched", "write-enriched");
         assertThat(names).noneMatch(name -> name.startsWith("KSTREAM-") || name.startsWith("KTABLE-"));
     }

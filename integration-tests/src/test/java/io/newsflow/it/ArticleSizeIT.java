@@ -76,7 +76,7 @@ class ArticleSizeIT {
             assertThat(dead).singleElement().satisfies(letter -> {
                 assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("big-1");
                 assertThat(header(letter, DeadLetterHeaders.REASON)).startsWith("enriched article too large: ");
-                assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo("dedup-repartition-sink");
+                assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo("encode");
                 assertThat(header(letter, DeadLetterHeaders.TRUNCATED_FROM)).isEqualTo(String.valueOf(bigBytes.length));
                 assertThat(letter.value()).hasSize(ArticleSize.DEFAULT_MAX_BYTES)
                         .isEqualTo(java.util.Arrays.copyOf(bigBytes, ArticleSize.DEFAULT_MAX_BYTES));

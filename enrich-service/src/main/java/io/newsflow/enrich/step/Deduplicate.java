@@ -5,7 +5,6 @@ import io.newsflow.enrich.EnrichMetrics;
 import io.newsflow.enrich.dedup.BandIndex;
 import io.newsflow.enrich.dedup.MinHash;
 import io.newsflow.enrich.dedup.RecentKeys;
-import io.newsflow.schema.EnrichedArticle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,25 +41,41 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * article fewer than a store of bands, which was the step's main cost. {@link RecentKeys} answers "certainly
  * not there" for most ids without a RocksDB read.
  *
+ * <p>The step works on the article's bytes as the enriched topic will hold them ({@link Encode} wrote them once) and the
+ * signature {@link Fingerprint} carried in a header: it decodes nothing, except a near-duplicate it marks ({@link
+ * Articles#markDuplicate}), so one partition carries the whole pipeline's articles at the cost of moving bytes.
+ *
  * <p>The topology sends every article here through one partition, so "first seen" is one order for the
  * whole pipeline (no two copies can each be marked a duplicate of the other) and every id meets the same
  * store; the text work before it stays spread over all partitions.
  */
-public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
+public final class Deduplicate implements FixedKeyProcessor<String, byte[], byte[]> {
+
+    /**
+     * What the step needs from an article's bytes, which it otherwise only moves: the body (for a record that came
+     * without its signature) and the bytes of the article marked a duplicate of another.
+     */
+    public interface Articles {
+        String body(byte[] article);
+
+        byte[] markDuplicate(byte[] article, String duplicateOf);
+    }
 
     public static final String SIGNATURES = "dedup-signatures";
 
     private final long window;
     private final boolean suppress;
     private final EnrichMetrics metrics;
-    private FixedKeyProcessorContext<String, EnrichedArticle> context;
+    private final Articles articles;
+    private FixedKeyProcessorContext<String, byte[]> context;
     private BandIndex bands;
     private Signatures signatures;
 
-    public Deduplicate(Duration window, NearDuplicates policy, EnrichMetrics metrics) {
+    public Deduplicate(Duration window, NearDuplicates policy, EnrichMetrics metrics, Articles articles) {
         this.window = window.toMillis();
         this.suppress = policy == NearDuplicates.SUPPRESS;
         this.metrics = metrics;
+        this.articles = articles;
     }
 
     /** The step's window store, keeping {@code window} of record time (changelogged). */
@@ -70,16 +85,15 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+    public void init(FixedKeyProcessorContext<String, byte[]> context) {
         this.context = context;
         this.bands = new BandIndex(window);
         this.signatures = new Signatures(context.getStateStore(SIGNATURES));
     }
 
     @Override
-    public void process(FixedKeyRecord<String, EnrichedArticle> record) {
-        EnrichedArticle article = record.value();
-        String id = article.getId();
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        String id = record.key();
         long time = record.timestamp();
         metrics.deduplicated();
         if (signatures.first(id, time) != null) {
@@ -101,8 +115,7 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         }
         metrics.duplicate("near", !suppress);
         if (!suppress) {
-            article.setDuplicateOf(duplicateOf);
-            context.forward(record.withValue(article));
+            context.forward(record.withValue(articles.markDuplicate(record.value(), duplicateOf)));
         }
     }
 
@@ -163,10 +176,10 @@ public final class Deduplicate implements FixedKeyProcessor<String, EnrichedArti
         }
     }
 
-    private static int[] signature(FixedKeyRecord<String, EnrichedArticle> record) {
+    private int[] signature(FixedKeyRecord<String, byte[]> record) {
         Header header = record.headers().lastHeader(Fingerprint.HEADER);
         int[] carried = header == null ? null : MinHash.fromBytes(header.value());
-        return carried != null ? carried : MinHash.signature(record.value().getBody());
+        return carried != null ? carried : MinHash.signature(articles.body(record.value()));
     }
 
     /** A stored signature: the signature's bytes, then the id of the story's first copy. */
