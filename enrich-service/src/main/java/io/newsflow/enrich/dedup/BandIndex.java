@@ -1,156 +1,364 @@
 package io.newsflow.enrich.dedup;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The LSH index of the dedup step, in memory: band key -> the earliest article seen with it, by epoch of record
- * time. A lookup answers, per band key, that article if its time is in the range asked: a candidate to be checked
- * against its stored signature, never an answer by itself. It is derived state: everything in it can be rebuilt
- * from the articles' signatures ({@link #add}), which is how the dedup step fills it at start-up from its
- * changelogged store, so it needs no store and no changelog of its own.
+ * time. A lookup answers, per band key, the earliest article holding it (or holding a key with the same 12-bit mark in
+ * the same buckets, about once in 500 lookups) whose time is in the range asked: candidates to be checked against their stored signatures, never an answer
+ * by themselves. It is derived state: everything in it can be rebuilt from the articles' signatures ({@link #add}),
+ * which is how the dedup step fills it at start-up from its changelogged store, so it needs no store and no changelog
+ * of its own.
  *
- * <p>Articles are kept by epoch of record time (a quarter of the window), each epoch an open-addressing table of
- * 32-bit band tags (the band key's two halves xor-ed) and the article each belongs to. An epoch is dropped whole
- * once it ends a window before the latest time seen (the signatures store no longer holds its articles either, so
- * none of them could be confirmed), so memory follows the articles of one window and up to a quarter more: 10 to
- * 20 bytes per band key held (8 bytes a slot, the table 40% to 80% full), at most {@value MinHash#BANDS} keys per
- * article, plus its id and time (446 to 523 bytes per article measured, filling one with 100,000 to 700,000 new
- * stories). Two different band keys share a tag once in about 4 billion, and a false match costs only a signature
- * check. Plain Java; not thread-safe (one per stream task).
+ * <p>Articles are kept by epoch of record time (a quarter of the window), and an epoch is dropped whole once it ends a
+ * window before the latest time seen (the signatures store no longer holds its articles either, so none of them could
+ * be confirmed). Memory is what the heap budget of a week's window asks for (at most about 200 bytes per article): each
+ * epoch holds its articles in segments, each a cuckoo table of 4-slot buckets filled to 95%, a slot being one int (a
+ * 12-bit mark of the band key and the article's number in its segment), so a band key costs about 4.2 bytes; an
+ * article adds its time (an int) and its id ({@link Ids#pack}: an id as ingest makes them takes 21 bytes, in one array,
+ * and an int). No key is stored whole: a table
+ * never grows or rehashes. A full segment is followed by another, sized from what the previous epoch held, so a
+ * steady stream fills each epoch's tables close to the 95%. Plain Java; not thread-safe (one per stream task).
  */
 public final class BandIndex {
 
-    private static final int FIRST_CAPACITY = 1 << 10;
+    private static final int BUCKET = 4;
+    private static final double FILL = 0.95;
+    private static final int MARK_BITS = 12;
+    private static final int REF_BITS = 32 - MARK_BITS;
+    /** Articles one segment can number. */
+    static final int MAX_ARTICLES = 1 << REF_BITS;
+    /** Band keys the first segment of an epoch holds when no earlier epoch says how many to expect. */
+    static final int FIRST_KEYS = 1 << 16;
+    private static final int MIN_KEYS = 1 << 12;
+    private static final int MAX_KICKS = 500;
 
     private final long window;
     private final Epochs<Epoch> epochs;
+    private final long unit;
+    /** Band keys the most recent epoch before the newest one held: the size to expect of an epoch. */
+    private int expectedKeys = FIRST_KEYS;
+    private Epoch newest;
 
     public BandIndex(long windowMillis) {
         this.window = windowMillis;
         this.epochs = new Epochs<>(windowMillis, Epoch::new);
+        // times are kept as ints from their epoch's start: in milliseconds unless an epoch is longer than an int counts
+        this.unit = Math.max(1, (epochs.length() + Integer.MAX_VALUE - 1) / Integer.MAX_VALUE);
     }
 
     /** Adds an article seen at {@code time} with these band keys. */
     public void add(String id, long time, long[] bands) {
-        epochs.at(time).add(id, time, bands);
+        Epoch epoch = epochs.at(time);
+        if (epoch.base == Long.MIN_VALUE) {
+            epoch.base = Math.floorDiv(time, epochs.length()) * epochs.length();
+            if (newest != null && epoch.base > newest.base) {
+                expectedKeys = Math.max(MIN_KEYS, newest.keys);
+            }
+            if (newest == null || epoch.base > newest.base) {
+                if (newest != null) {
+                    newest.trim();
+                }
+                newest = epoch;
+            }
+        }
+        epoch.add(id, (int) ((time - epoch.base) / unit), bands);
         epochs.seen(time, window);
     }
 
     /**
-     * For each band key, the earliest article added with it, if its time is in [from, to] (per epoch: the epochs
-     * overlapping the range are asked, each answering its earliest), merged into {@code candidates} as id -> time.
+     * For each band key, the earliest article added with it (of those holding it per epoch: each epoch keeps its
+     * earliest) whose time is in [from, to], merged into {@code candidates} as id -> time.
      */
     public void candidates(long[] bands, long from, long to, Map<String, Long> candidates) {
-        Epoch[] range = epochs.overlapping(from, to).toArray(new Epoch[0]);
+        Collection<Epoch> range = epochs.overlapping(from, to);
+        Earliest earliest = new Earliest(from, to);
         for (long band : bands) {
-            int tag = tag(band);
-            String first = null;
-            long firstTime = Long.MAX_VALUE;
+            earliest.article = -1;
+            earliest.time = Long.MAX_VALUE;
             for (Epoch epoch : range) {
-                int article = epoch.earliest(tag);
-                long time = article < 0 ? Long.MAX_VALUE : epoch.times[article];
-                if (time >= from && time <= to && time < firstTime) {
-                    first = epoch.ids[article];
-                    firstTime = time;
+                for (Segment segment : epoch.segments) {
+                    earliest.epoch = epoch;
+                    earliest.segment = segment;
+                    segment.find(band, earliest);
                 }
             }
-            if (first != null) {
-                candidates.merge(first, firstTime, Math::min);
+            if (earliest.article >= 0) {
+                candidates.merge(earliest.in.id(earliest.article), earliest.time, Math::min);
             }
         }
+    }
+
+    /** The earliest article in a time range among those a band's lookups find. */
+    private final class Earliest implements ArticleSink {
+        final long from;
+        final long to;
+        Epoch epoch;
+        Segment segment;
+        Segment in;
+        int article = -1;
+        long time = Long.MAX_VALUE;
+
+        Earliest(long from, long to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public void accept(int found) {
+            long at = epoch.base + segment.times[found] * unit;
+            if (at >= from && at <= to && at < time) {
+                time = at;
+                article = found;
+                in = segment;
+            }
+        }
+    }
+
+    /** Per epoch kept: its articles, band keys and segments (tables' capacity in keys), for measurements. */
+    String describe() {
+        StringBuilder out = new StringBuilder();
+        for (Epoch epoch : epochs.overlapping(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2)) {
+            out.append("epoch ").append(epoch.base).append(": ").append(epoch.keys).append(" keys;");
+            for (Segment segment : epoch.segments) {
+                out.append(" [").append(segment.articles).append(" articles, ").append(segment.keys).append(" of ")
+                        .append(segment.capacity()).append(" keys, ").append(segment.idBytes.length).append(" id bytes, ")
+                        .append(segment.stash.length).append(" stashed]");
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     int epochsKept() {
         return epochs.size();
     }
 
-    /**
-     * The articles of one epoch and a table of band keys, each held once: by the earliest article added with it
-     * (ties: the first added), whatever the order they were added in. A key many articles share (a line of
-     * boilerplate that survived cleaning) is one slot, not one per article.
-     */
-    private static final class Epoch {
-        private String[] ids = new String[64];
-        private long[] times = new long[64];
-        private int articles;
-        private int[] tags = new int[FIRST_CAPACITY];
-        private int[] refs = new int[FIRST_CAPACITY];
-        private int entries;
+    /** The articles of one epoch, in segments; each band key held once, by the earliest article added with it. */
+    private final class Epoch {
+        long base = Long.MIN_VALUE;
+        final List<Segment> segments = new ArrayList<>(2);
+        int keys;
 
-        void add(String id, long time, long[] bands) {
-            if (10L * (entries + bands.length) > 8L * tags.length) {
-                grow(entries + bands.length);
+        void add(String id, int time, long[] bands) {
+            Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+            if (last == null || !last.fits(bands.length)) {
+                if (last != null) {
+                    last.trim();
+                }
+                // a fiftieth more than the last epoch held; past that, a quarter of what this one holds (a few segments,
+                // each nearly full, when the rate grows)
+                int wanted = segments.isEmpty() ? expectedKeys + expectedKeys / 50 : Math.max(MIN_KEYS, keys / 4);
+                last = new Segment(Math.max(wanted, bands.length));
+                segments.add(last);
             }
-            if (articles == ids.length) {
-                ids = Arrays.copyOf(ids, articles * 2);
-                times = Arrays.copyOf(times, articles * 2);
-            }
-            int article = articles;
-            ids[article] = id;
-            times[article] = time;
+            int article = last.newArticle(id, time);
             boolean held = false;
             for (long band : bands) {
-                int tag = tag(band);
-                int slot = slot(tags, tag);
-                if (tags[slot] == 0) {
-                    tags[slot] = tag;
-                    refs[slot] = article;
-                    entries++;
-                    held = true;
-                } else if (time < times[refs[slot]]) {
-                    refs[slot] = article;
-                    held = true;
+                if (holdsEarlier(band, time)) {
+                    continue;
                 }
+                last.insert(band, article);
+                keys++;
+                held = true;
             }
-            if (held) {
-                articles++;
-            } else {
-                ids[article] = null;
+            if (!held) {
+                last.dropLastArticle();
             }
         }
 
-        /** The article (index) holding this tag, or -1. */
-        int earliest(int tag) {
-            int slot = slot(tags, tag);
-            return tags[slot] == tag ? refs[slot] : -1;
+        /** Gives back what the arrays of its articles hold spare, once no more are expected in it. */
+        void trim() {
+            segments.forEach(Segment::trim);
         }
 
-        private void grow(int needed) {
-            int capacity = tags.length;
-            while (10L * needed > 8L * capacity) {
-                capacity *= 2;
-            }
-            int[] oldTags = tags;
-            int[] oldRefs = refs;
-            tags = new int[capacity];
-            refs = new int[capacity];
-            for (int old = 0; old < oldTags.length; old++) {
-                if (oldTags[old] != 0) {
-                    int slot = slot(tags, oldTags[old]);
-                    tags[slot] = oldTags[old];
-                    refs[slot] = oldRefs[old];
+        /**
+         * Whether a segment holds {@code band}'s mark for an article no later than {@code time}. A later holder keeps its
+         * slot (the mark may be another key's) and the key is added again: lookups answer the earlier of the two.
+         */
+        private boolean holdsEarlier(long band, int time) {
+            for (Segment segment : segments) {
+                int slot = segment.slotOf(band);
+                if (slot >= 0 && segment.times[segment.slots[slot] & (MAX_ARTICLES - 1)] <= time) {
+                    return true;
                 }
             }
+            return false;
         }
     }
 
-    /** The band key folded to 32 bits, never 0 (0 marks an empty slot). */
-    private static int tag(long band) {
-        int tag = (int) (band ^ (band >>> 32));
-        return tag == 0 ? 1 : tag;
+    /** Receives an article (its number in its segment). */
+    private interface ArticleSink {
+        void accept(int article);
     }
 
     /**
-     * The slot of {@code tag} in a table of tags (a power of two long, never full), or the empty slot where it would
-     * go: linear probing from its first slot, which Fibonacci hashing of the tag names.
+     * A cuckoo table of band-key marks (two candidate buckets of 4 slots per key; the other bucket found from the
+     * bucket and the mark alone, as a cuckoo filter does) and the articles they belong to: numbered, with their times
+     * and ids. A mark that finds no place after {@value #MAX_KICKS} moves is kept in a short list beside the table.
      */
-    private static int slot(int[] tags, int tag) {
-        int mask = tags.length - 1;
-        int slot = (tag * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(tags.length));
-        while (tags[slot] != 0 && tags[slot] != tag) {
-            slot = (slot + 1) & mask;
+    private static final class Segment {
+        final int buckets;
+        final int[] slots;
+        int keys;
+        int[] times;
+        int[] idEnds;
+        byte[] idBytes;
+        int articles;
+        int[] stash = new int[0];
+        int[] stashBuckets = new int[0];
+
+        Segment(int keys) {
+            this.buckets = Math.max(1, (int) Math.ceil(keys / (BUCKET * FILL)));
+            this.slots = new int[buckets * BUCKET];
+            int articles = Math.max(64, keys / MinHash.BANDS);
+            this.times = new int[articles];
+            this.idEnds = new int[articles];
+            this.idBytes = new byte[articles * 24];
         }
-        return slot;
+
+        int capacity() {
+            return (int) (buckets * BUCKET * FILL);
+        }
+
+        boolean fits(int moreKeys) {
+            return articles < MAX_ARTICLES && keys + moreKeys <= capacity();
+        }
+
+        int newArticle(String id, int time) {
+            if (articles == times.length) {
+                times = Arrays.copyOf(times, Math.max(64, articles * 2));
+                idEnds = Arrays.copyOf(idEnds, Math.max(64, articles * 2));
+            }
+            byte[] bytes = Ids.pack(id);
+            int start = articles == 0 ? 0 : idEnds[articles - 1];
+            if (start + bytes.length > idBytes.length) {
+                idBytes = Arrays.copyOf(idBytes, Math.max(idBytes.length * 2, start + bytes.length));
+            }
+            System.arraycopy(bytes, 0, idBytes, start, bytes.length);
+            times[articles] = time;
+            idEnds[articles] = start + bytes.length;
+            return articles++;
+        }
+
+        void dropLastArticle() {
+            articles--;
+        }
+
+        void trim() {
+            times = Arrays.copyOf(times, articles);
+            idEnds = Arrays.copyOf(idEnds, articles);
+            idBytes = Arrays.copyOf(idBytes, articles == 0 ? 0 : idEnds[articles - 1]);
+        }
+
+        String id(int article) {
+            int start = article == 0 ? 0 : idEnds[article - 1];
+            return Ids.unpack(idBytes, start, idEnds[article]);
+        }
+
+        /** The slot holding {@code band}'s mark (in either bucket), or -1 (a stashed mark is not seen: the key is then held twice). */
+        int slotOf(long band) {
+            int mark = mark(band);
+            int first = bucket(band);
+            int slot = markIn(first, mark);
+            if (slot < 0) {
+                slot = markIn(other(first, mark), mark);
+            }
+            return slot;
+        }
+
+        private int markIn(int bucket, int mark) {
+            for (int s = bucket * BUCKET; s < bucket * BUCKET + BUCKET; s++) {
+                if (slots[s] >>> REF_BITS == mark) {
+                    return s;
+                }
+            }
+            return -1;
+        }
+
+        void find(long band, ArticleSink sink) {
+            int mark = mark(band);
+            int first = bucket(band);
+            int second = other(first, mark);
+            for (int s = first * BUCKET; s < first * BUCKET + BUCKET; s++) {
+                if (slots[s] >>> REF_BITS == mark) {
+                    sink.accept(slots[s] & (MAX_ARTICLES - 1));
+                }
+            }
+            if (second != first) {
+                for (int s = second * BUCKET; s < second * BUCKET + BUCKET; s++) {
+                    if (slots[s] >>> REF_BITS == mark) {
+                        sink.accept(slots[s] & (MAX_ARTICLES - 1));
+                    }
+                }
+            }
+            for (int i = 0; i < stash.length; i++) { // mostly empty
+                if (stash[i] >>> REF_BITS == mark && (stashBuckets[i] == first || stashBuckets[i] == second)) {
+                    sink.accept(stash[i] & (MAX_ARTICLES - 1));
+                }
+            }
+        }
+
+        void insert(long band, int article) {
+            int entry = mark(band) << REF_BITS | article;
+            int first = bucket(band);
+            int second = other(first, entry >>> REF_BITS);
+            keys++;
+            if (put(first, entry) || put(second, entry)) {
+                return;
+            }
+            // both buckets full: take a slot's place and move its entry to that entry's other bucket, and so on
+            int bucket = (article & 1) == 0 ? first : second;
+            int random = entry | 1;
+            for (int kick = 0; kick < MAX_KICKS; kick++) {
+                random ^= random << 13;
+                random ^= random >>> 17;
+                random ^= random << 5;
+                int victim = bucket * BUCKET + (random & (BUCKET - 1));
+                int moved = slots[victim];
+                slots[victim] = entry;
+                entry = moved;
+                bucket = other(bucket, entry >>> REF_BITS);
+                if (put(bucket, entry)) {
+                    return;
+                }
+            }
+            stash = Arrays.copyOf(stash, stash.length + 1);
+            stashBuckets = Arrays.copyOf(stashBuckets, stashBuckets.length + 1);
+            stash[stash.length - 1] = entry;
+            stashBuckets[stashBuckets.length - 1] = bucket;
+        }
+
+        private boolean put(int bucket, int entry) {
+            for (int s = bucket * BUCKET; s < bucket * BUCKET + BUCKET; s++) {
+                if (slots[s] == 0) {
+                    slots[s] = entry;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The key's first bucket, from its high 32 bits (any number of buckets). */
+        private int bucket(long band) {
+            return (int) (((band >>> 32) * buckets) >>> 32);
+        }
+
+        /** The other bucket of a mark in {@code bucket}: (h(mark) - bucket) mod buckets, so each is the other's. */
+        private int other(int bucket, int mark) {
+            int h = (int) ((((mark * 0x9E3779B97F4A7C15L) >>> 32) * buckets) >>> 32);
+            int other = h - bucket;
+            return other < 0 ? other + buckets : other;
+        }
+
+        /** 12 bits of the key that pick no bucket, never 0 (0 marks an empty slot). */
+        private static int mark(long band) {
+            int mark = (int) (band & ((1 << MARK_BITS) - 1));
+            return mark == 0 ? 1 : mark;
+        }
     }
 }

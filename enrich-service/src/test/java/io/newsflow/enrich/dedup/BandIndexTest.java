@@ -46,15 +46,28 @@ class BandIndexTest {
                 }
             }
         }
+        int lookups = 0;
+        int same = 0;
+        int missed = 0;
         for (int q = 0; q < 2_000; q++) {
             long[] bands = added.get(random.nextInt(added.size())).bands().clone();
             bands[0] = pool[random.nextInt(pool.length)];
             long from = T0 + random.nextLong(WINDOW);
             long to = from + random.nextLong(WINDOW / 2);
-            Map<String, Long> found = new HashMap<>();
-            index.candidates(bands, from, to, found);
-            assertThat(found).isEqualTo(scan(byBand, bands, from, to));
+            for (long band : bands) {
+                Map<String, Long> found = new HashMap<>();
+                index.candidates(new long[] {band}, from, to, found);
+                Map<String, Long> expected = scan(byBand, new long[] {band}, from, to);
+                lookups++;
+                same += found.equals(expected) ? 1 : 0;
+                missed += found.isEmpty() && !expected.isEmpty() ? 1 : 0;
+            }
         }
+        // a key is known by a 12-bit mark in two buckets: another key's mark there answers instead now and then (about
+        // 1.7% of lookups here, where 20,000 articles draw their keys from 50,000)
+        assertThat((double) same / lookups).as("lookups answered as the scan answers").isGreaterThan(0.97);
+        // and a key whose mark an earlier article's key holds already is not added: found by its other bands only
+        assertThat((double) missed / lookups).as("lookups answered with nothing where the scan finds an article").isLessThan(0.002);
     }
 
     @Test
@@ -74,10 +87,10 @@ class BandIndexTest {
         index.candidates(new long[] {7, 9, 8}, epoch, epoch + WINDOW, both);
         assertThat(both).containsOnly(Map.entry("early", epoch + HOUR), Map.entry("late", epoch + 2 * HOUR), Map.entry("other", epoch));
 
-        // the key's earliest article is before the range: nothing for it, not a later one
+        // the key's earliest article is before the range: the later one added before it still holds it
         Map<String, Long> afterEarly = new HashMap<>();
         index.candidates(new long[] {7}, epoch + HOUR + 1, epoch + WINDOW, afterEarly);
-        assertThat(afterEarly).isEmpty();
+        assertThat(afterEarly).containsExactly(Map.entry("late", epoch + 2 * HOUR));
     }
 
     @Test
@@ -98,18 +111,22 @@ class BandIndexTest {
     }
 
     /**
-     * The same answer by brute force: per band and epoch (a quarter window), the earliest article holding it, ties
-     * to the first added; of those in [from, to], the earliest.
+     * The same answer by brute force: per band and epoch (a quarter window), the articles holding it: in the order
+     * added, each one earlier than every holder before it (ties to the first added); of those in [from, to], the
+     * earliest.
      */
     private static Map<String, Long> scan(Map<Long, List<Article>> byBand, long[] bands, long from, long to) {
         Map<String, Long> found = new HashMap<>();
         for (long band : bands) {
-            Map<Long, Article> byEpoch = new HashMap<>();
-            for (Article article : byBand.getOrDefault(band, List.of())) {
-                byEpoch.merge(Math.floorDiv(article.time(), WINDOW / 4), article, (a, b) -> b.time() < a.time() ? b : a);
-            }
+            Map<Long, Long> earliestByEpoch = new HashMap<>();
             Article first = null;
-            for (Article article : byEpoch.values()) {
+            for (Article article : byBand.getOrDefault(band, List.of())) {
+                long epoch = Math.floorDiv(article.time(), WINDOW / 4);
+                Long before = earliestByEpoch.get(epoch);
+                if (before != null && before <= article.time()) {
+                    continue;
+                }
+                earliestByEpoch.put(epoch, article.time());
                 if (article.time() >= from && article.time() <= to && (first == null || article.time() < first.time())) {
                     first = article;
                 }
