@@ -1,6 +1,7 @@
 package io.newsflow.ingest;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schema.RawArticle;
@@ -37,24 +38,34 @@ public final class JsonLines {
                 sink.rejected(number, "over the size limit: line longer than " + maxLineBytes + " bytes (--max-article-bytes)");
                 continue;
             }
-            String text;
-            try {
-                text = RawArticles.decodeUtf8(lines.bytes(), lines.length());
-            } catch (InvalidArticleException e) {
-                sink.rejected(number, e.getMessage());
+            byte[] bytes = lines.bytes();
+            int length = lines.length();
+            int bad = RawArticles.invalidUtf8(bytes, length);
+            if (bad >= 0) {
+                sink.rejected(number, "not UTF-8: invalid byte sequence at byte offset " + bad);
                 continue;
             }
-            if (text.isBlank()) {
+            int start = startOf(bytes, length);
+            if (start == length || (bytes[start] < 0 && new String(bytes, start, length - start, java.nio.charset.StandardCharsets.UTF_8).isBlank())) {
                 continue;
             }
-            try {
-                sink.article(number, RawArticles.fromJson(JSON.readTree(text), clock.instant()));
+            try (JsonParser parser = JSON.getFactory().createParser(bytes, start, length - start)) {
+                sink.article(number, RawArticles.fromJson(parser, clock.instant()));
             } catch (JsonProcessingException e) {
                 sink.rejected(number, badJson(e));
             } catch (InvalidArticleException e) {
                 sink.rejected(number, e.getMessage());
             }
         }
+    }
+
+    /** Where a line's content starts: past a byte-order mark and ASCII whitespace ({@code length} when there is none). */
+    private static int startOf(byte[] bytes, int length) {
+        int i = length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            i++;
+        }
+        return i;
     }
 
     /** "bad JSON at column C: what the parser says" (no column when the parser gives none). */

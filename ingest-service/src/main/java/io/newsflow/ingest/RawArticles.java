@@ -1,6 +1,10 @@
 package io.newsflow.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import io.newsflow.schema.ContentTypes;
 import io.newsflow.schema.RawArticle;
 import java.nio.ByteBuffer;
@@ -26,6 +30,10 @@ public final class RawArticles {
     /** Source name of JSON articles that name none. */
     public static final String JSON_SOURCE = "jsonl";
     private static final char BOM = '\uFEFF';
+    /** Reads a nested attribute value (an object or array, rare) to give its JSON text. */
+    private static final ObjectMapper NESTED = new ObjectMapper();
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private RawArticles() {
     }
@@ -90,27 +98,62 @@ public final class RawArticles {
      * {@code source}, {@code language}, {@code publishedAt} (ISO-8601 or epoch milliseconds),
      * {@code contentType}, {@code attributes} (object of strings).
      */
-    public static RawArticle fromJson(JsonNode json, Instant ingestedAt) throws InvalidArticleException {
-        if (json == null || !json.isObject()) {
-            throw new InvalidArticleException("expected a JSON object, got " + (json == null ? "nothing" : json.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+    public static RawArticle fromJson(JsonNode json, Instant ingestedAt) throws InvalidArticleException, IOException {
+        if (json == null) {
+            throw new InvalidArticleException("expected a JSON object, got nothing");
         }
-        String body = text(json, "body");
+        try (JsonParser parser = json.traverse()) {
+            return fromJson(parser, ingestedAt);
+        }
+    }
+
+    /**
+     * The JSON object {@code parser} is at (or starts with) as an article, read token by token into the record: no tree
+     * of the document is built. Other fields are skipped; a field given twice counts with its last value.
+     */
+    public static RawArticle fromJson(JsonParser parser, Instant ingestedAt) throws InvalidArticleException, IOException {
+        JsonToken first = parser.currentToken() != null ? parser.currentToken() : parser.nextToken();
+        if (first != JsonToken.START_OBJECT) {
+            throw new InvalidArticleException("expected a JSON object, got " + kind(first));
+        }
+        String body = null;
+        String id = null;
+        String url = null;
+        String title = null;
+        String source = null;
+        String language = null;
+        String contentType = null;
+        Instant publishedAt = null;
+        Map<String, String> attributes = Map.of();
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "body" -> body = text(parser, field);
+                case "id" -> id = text(parser, field);
+                case "url" -> url = text(parser, field);
+                case "title" -> title = text(parser, field);
+                case "source" -> source = text(parser, field);
+                case "language" -> language = text(parser, field);
+                case "contentType" -> contentType = text(parser, field);
+                case "publishedAt" -> publishedAt = instant(parser, field);
+                case "attributes" -> attributes = attributes(parser);
+                default -> parser.skipChildren();
+            }
+        }
         if (body == null || body.isBlank()) {
             throw new InvalidArticleException("missing or empty \"body\"");
         }
-        String url = text(json, "url");
-        String source = text(json, "source");
         RawArticle.Builder builder = RawArticle.newBuilder()
-                .setId(ArticleIds.stable(text(json, "id"), url, body))
+                .setId(ArticleIds.stable(id, url, body))
                 .setSource(source == null || source.isBlank() ? JSON_SOURCE : source)
                 .setUrl(url)
-                .setTitle(text(json, "title"))
+                .setTitle(title)
                 .setBody(body)
-                .setLanguage(text(json, "language"))
-                .setPublishedAt(instant(json, "publishedAt"))
+                .setLanguage(language)
+                .setPublishedAt(publishedAt)
                 .setIngestedAt(ingestedAt)
-                .setAttributes(attributes(json));
-        String contentType = text(json, "contentType");
+                .setAttributes(attributes);
         if (contentType != null) {
             String supported = ContentTypes.supported(contentType);
             if (supported == null) {
@@ -120,6 +163,72 @@ public final class RawArticles {
             builder.setContentType(supported);
         }
         return builder.build();
+    }
+
+    private static String kind(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> token.toString().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /**
+     * The offset of the first byte of {@code content[0, length)} that does not start a well-formed UTF-8 sequence
+     * (Unicode's table of well-formed byte sequences: no overlong forms, no surrogates, nothing past U+10FFFF), or -1
+     * when all of it is UTF-8. The check {@link #decodeUtf8} makes, without decoding.
+     */
+    public static int invalidUtf8(byte[] content, int length) {
+        int i = 0;
+        while (i < length) {
+            if (i + Long.BYTES <= length && ((long) LONGS.get(content, i) & 0x8080808080808080L) == 0) {
+                i += Long.BYTES; // eight ASCII bytes at once
+                continue;
+            }
+            int b = content[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            b &= 0xFF;
+            int need;
+            int low = 0x80;
+            int high = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                need = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                need = 2;
+                low = b == 0xE0 ? 0xA0 : 0x80;
+                high = b == 0xED ? 0x9F : 0xBF;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                need = 3;
+                low = b == 0xF0 ? 0x90 : 0x80;
+                high = b == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return i;
+            }
+            if (i + need >= length) {
+                return i;
+            }
+            int second = content[i + 1] & 0xFF;
+            if (second < low || second > high) {
+                return i;
+            }
+            for (int k = 2; k <= need; k++) {
+                int next = content[i + k] & 0xFF;
+                if (next < 0x80 || next > 0xBF) {
+                    return i;
+                }
+            }
+            i += need + 1;
+        }
+        return -1;
     }
 
     /** Strict UTF-8 decoding (a leading byte-order mark is dropped); says where the first bad byte is. */
@@ -142,49 +251,53 @@ public final class RawArticles {
         return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
     }
 
-    private static String text(JsonNode json, String field) throws InvalidArticleException {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
+    /** The value the parser is at as text (a string, number or boolean), null for null; an object or array is refused. */
+    private static String text(JsonParser parser, String field) throws InvalidArticleException, IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (!node.isValueNode()) {
+        if (!token.isScalarValue()) {
             throw new InvalidArticleException("\"" + field + "\" must be a string");
         }
-        return node.asText();
+        return parser.getText();
     }
 
-    private static Instant instant(JsonNode json, String field) throws InvalidArticleException {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
+    private static Instant instant(JsonParser parser, String field) throws InvalidArticleException, IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (node.isIntegralNumber()) {
-            return Instant.ofEpochMilli(node.asLong());
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return Instant.ofEpochMilli(parser.getLongValue());
         }
+        String text = token.isScalarValue() ? parser.getText() : "";
+        parser.skipChildren();
         try {
-            return Instant.parse(node.asText());
+            return Instant.parse(text);
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(node.asText()).toInstant();
+                return java.time.OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new InvalidArticleException("\"" + field + "\" is not an ISO-8601 instant or epoch milliseconds: " + node.asText());
+                throw new InvalidArticleException("\"" + field + "\" is not an ISO-8601 instant or epoch milliseconds: " + text);
             }
         }
     }
 
-    private static Map<String, String> attributes(JsonNode json) throws InvalidArticleException {
-        JsonNode node = json.get("attributes");
-        if (node == null || node.isNull()) {
+    /** An object of strings (a nested value is kept as its JSON text), null for null. */
+    private static Map<String, String> attributes(JsonParser parser) throws InvalidArticleException, IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
             return Map.of();
         }
-        if (!node.isObject()) {
+        if (token != JsonToken.START_OBJECT) {
             throw new InvalidArticleException("\"attributes\" must be an object of strings");
         }
         Map<String, String> attributes = new LinkedHashMap<>();
-        var fields = node.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
-            attributes.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString());
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            attributes.put(name, value.isScalarValue() ? parser.getText() : NESTED.readTree(parser).toString());
         }
         return attributes;
     }

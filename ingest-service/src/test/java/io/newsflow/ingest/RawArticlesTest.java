@@ -114,4 +114,34 @@ class RawArticlesTest {
                 .isInstanceOf(InvalidArticleException.class)
                 .hasMessage("unsupported \"contentType\" application/pdf: expected text/plain or text/html");
     }
+
+    @org.junit.jupiter.api.Test
+    void theUtf8CheckFindsTheOffsetTheStrictDecoderReports() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        byte[][] pieces = {"a".getBytes(java.nio.charset.StandardCharsets.UTF_8), "é".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "€".getBytes(java.nio.charset.StandardCharsets.UTF_8), "😀".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xF8}, {(byte) 0x80}, {(byte) 0xE2, (byte) 0x82}};
+        int invalid = 0;
+        for (int n = 0; n < 20_000; n++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int count = random.nextInt(12);
+            for (int p = 0; p < count; p++) {
+                byte[] piece = pieces[random.nextInt(random.nextInt(10) == 0 ? pieces.length : 4)];
+                out.write(piece, 0, piece.length);
+            }
+            byte[] bytes = out.toByteArray();
+            int offset = RawArticles.invalidUtf8(bytes, bytes.length);
+            String decoderSays;
+            try {
+                RawArticles.decodeUtf8(bytes);
+                decoderSays = "valid";
+            } catch (InvalidArticleException e) {
+                decoderSays = e.getMessage();
+                invalid++;
+            }
+            assertThat(offset < 0 ? "valid" : "not UTF-8: invalid byte sequence at byte offset " + offset).isEqualTo(decoderSays);
+        }
+        assertThat(invalid).as("both kinds of input were tried").isBetween(1_000, 19_000);
+    }
 }
