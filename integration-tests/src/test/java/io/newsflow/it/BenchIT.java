@@ -36,7 +36,9 @@ class BenchIT {
         assertThat(report.p99()).isGreaterThanOrEqualTo(report.p50()).isPositive();
         assertThat(report.enrichPeakRss()).isPositive();
         assertThat(report.enrichPeakHeap()).isPositive();
-        assertThat(table).contains("plain producer", "ingest path", "pass-through", "newsflow enrich", "latency", "peak RSS");
-        assertThat(progress.toString()).contains("bench: enrich draining into", "bench: pass-through draining 600 records");
+        assertThat(report.dedupStep()).as("the dedup step alone drained all 300").isPositive();
+        assertThat(table).contains("plain producer", "ingest path", "pass-through", "newsflow enrich", "latency", "peak RSS", "dedup step alone");
+        assertThat(progress.toString()).contains("bench: enrich draining into", "bench: pass-through draining 600 records",
+                "bench: dedup step alone: draining bench-dedup-");
     }
 }

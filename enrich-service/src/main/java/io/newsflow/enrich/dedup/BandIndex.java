@@ -75,7 +75,8 @@ public final class BandIndex {
      * earliest) whose time is in [from, to], merged into {@code candidates} as id -> time.
      */
     public void candidates(long[] bands, long from, long to, Map<String, Long> candidates) {
-        Collection<Epoch> range = epochs.overlapping(from, to);
+        Collection<Epoch> overlapping = epochs.overlapping(from, to);
+        Epoch[] range = overlapping.toArray(new BandIndex.Epoch[0]); // walked once per band: a view would be walked anew
         Earliest earliest = new Earliest(from, to);
         for (long band : bands) {
             earliest.article = -1;

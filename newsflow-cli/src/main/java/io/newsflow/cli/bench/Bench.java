@@ -7,6 +7,11 @@ import io.newsflow.ingest.ArticleSources;
 import io.newsflow.ingest.Ingester;
 import io.newsflow.ingest.InputFormat;
 import io.newsflow.schema.ArticleSize;
+import io.newsflow.enrich.dedup.MinHash;
+import io.newsflow.enrich.step.Fingerprint;
+import io.newsflow.enrich.step.ToEnrichedArticle;
+import io.newsflow.enrich.text.TextChain;
+import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
 import io.newsflow.serde.KafkaAvroSerializer;
 import io.newsflow.cli.DownstreamReader;
@@ -51,7 +56,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       pass-through Kafka Streams app with the same settings and guarantee, each draining the same
  *       backlog; records/s from the first to the last output record;</li>
  *   <li>latency: ingest send to enriched record readable under read_committed, at a fixed rate;</li>
- *   <li>the enrich process's peak RSS and peak heap.</li>
+ *   <li>the enrich process's peak RSS and peak heap;</li>
+ *   <li>the dedup step alone: the ceiling of its one partition ({@link #dedupStep}).</li>
  * </ol>
  */
 public final class Bench {
@@ -64,7 +70,7 @@ public final class Bench {
     /** What came out; rates in records/s, latencies in ms, sizes in bytes. */
     public record Report(int articles, double articleBytes, double plainProducer, double ingest, double passThrough, double enrich,
                          int latencySamples, double p50, double p95, double p99, long enrichPeakRss, long enrichPeakHeap,
-                         String enrichHeap, int latencyRate, long latencySeconds, int instances, int threads) {
+                         String enrichHeap, int latencyRate, long latencySeconds, int instances, int threads, double dedupStep) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -141,10 +147,61 @@ public final class Bench {
             stop(second, "2");
         }
         passRate = (passRate + passThrough(topic("passthrough-2"), "2", backlog)) / 2;
+        double dedupStep = dedupStep(plan.articles());
         long heap = Math.max(peakHeap(dir.resolve("enrich-1-0-gc.log")), peakHeap(dir.resolve("enrich-2-0-gc.log")));
         return new Report(lines.size(), articleBytes, plain, ingest, passRate, enrichRate, (int) latency[3], latency[0], latency[1], latency[2],
                 rss, heap, plan.enrichHeap(), plan.latencyRate(), plan.latencyDuration().toSeconds(), plan.enrichInstances(),
-                plan.enrichThreads());
+                plan.enrichThreads(), dedupStep);
+    }
+
+    /**
+     * The dedup step alone, the one part of enrich that runs on one partition: that partition (the dedup hop's topic,
+     * created here as Kafka Streams would) filled beforehand with {@code count} articles as the text steps leave them
+     * (enriched by the real text chain, encoded, their signatures in the header), then drained by an enrich process
+     * with no raw input. Its rate is the most articles a second any number of instances can deduplicate.
+     */
+    private double dedupStep(int count) throws Exception {
+        String application = "bench-dedup-" + run;
+        String hop = application + "-dedup-repartition";
+        say("dedup step alone: enriching and encoding %,d articles into %s", count, hop);
+        try (Admin admin = Admin.create(settings.kafkaProperties())) {
+            admin.createTopics(List.of(new NewTopic(hop, 1, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                    TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                    String.valueOf(ArticleSize.topicMaxMessageBytes(ArticleSize.DEFAULT_MAX_BYTES)))))).all().get(60, TimeUnit.SECONDS);
+        }
+        createTopics(List.of(topic("dedup-raw"), topic("dedup-out")));
+        KafkaAvroSerializer avro = new KafkaAvroSerializer();
+        avro.configure(settings.serdeConfig(), false);
+        TextChain chain = TextChain.bundled();
+        ToEnrichedArticle toArticle = new ToEnrichedArticle(Clock.systemUTC(), "bench");
+        SeedShapedArticles generator = new SeedShapedArticles(13);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings.articleProducerProperties(ArticleSize.DEFAULT_MAX_BYTES),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < count; i++) {
+                String id = String.format(java.util.Locale.ROOT, "dedup-%07d", i);
+                EnrichedArticle article = toArticle.apply(chain.run(RawArticle.newBuilder().setId(id).setSource("bench")
+                        .setBody(generator.next()).setIngestedAt(Instant.now()).build()));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(hop, 0, null, id, avro.serialize(topic("dedup-out"), article));
+                record.headers().add(Fingerprint.HEADER, MinHash.toBytes(MinHash.signature(article.getBody())));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        say("dedup step alone: draining %s", hop);
+        JavaChild enrich = JavaChild.enrich(plan.enrichHeap(), List.of("--bootstrap-servers", settings.bootstrapServers(),
+                "--schema-registry-url", settings.schemaRegistryUrl(), "--input-topic", topic("dedup-raw"), "--output-topic", topic("dedup-out"),
+                "--dlq-topic", topic("dlq"), "--application-id", application, "--state-dir", dir.resolve("dedup-state").toString()),
+                dir.resolve("enrich-dedup-0.log"), "-Xlog:gc:file=" + dir.resolve("enrich-dedup-0-gc.log"));
+        enrich.start();
+        try {
+            return drainRate(topic("dedup-out"), count, "dedup step");
+        } finally {
+            enrich.stop();
+            for (String line : problems(dir.resolve("enrich-dedup-0.log"), 10)) {
+                say("enrich-dedup-0.log: %s", line);
+            }
+            deleteTopics(List.of(topic("dedup-raw"), topic("dedup-out"), hop));
+        }
     }
 
     private double passThrough(String output, String tag, int backlog) throws Exception {
@@ -384,10 +441,11 @@ public final class Bench {
                 | newsflow enrich (defaults, language detection on; %d instance(s) x %d stream thread(s)) | %,.0f | %.2fx |
                 | latency, ingest send to enriched readable (read_committed), %,d/s for %d s | p50 %.0f ms, p95 %.0f ms, p99 %.0f ms | %,d samples |
                 | enrich process peak RSS / peak heap (-Xmx%s; the first instance) | %s / %s | |
+                | the dedup step alone (its one partition filled beforehand; one enrich process) | %,.0f | %.2fx enrich |
                 """, r.articles(), r.articleBytes(), where, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), r.plainProducer(), r.ingest(), r.ingest() / r.plainProducer(), r.passThrough(),
                 r.instances(), r.threads(), r.enrich(), r.enrich() / r.passThrough(), r.latencyRate(), r.latencySeconds(), r.p50(), r.p95(), r.p99(), r.latencySamples(),
-                r.enrichHeap(), megabytes(r.enrichPeakRss()), megabytes(r.enrichPeakHeap()));
+                r.enrichHeap(), megabytes(r.enrichPeakRss()), megabytes(r.enrichPeakHeap()), r.dedupStep(), r.dedupStep() / r.enrich());
     }
 
     private static String megabytes(long bytes) {
