@@ -117,9 +117,9 @@ public record EnrichConfig(
                     + "again, and near-duplicates are looked for among the articles of this time; the dedup state stores keep this much "
                     + "(`30s`, `12h`, `7d` or ISO-8601); `off`: no dedup step at all, every article is emitted (for producers "
                     + "that never repeat themselves: the step's one-partition hop costs throughput and latency)"),
-            TrendingConfig.TOPIC, TrendingConfig.GRACE, TrendingConfig.BASELINE_DAYS, TrendingConfig.SMOOTHING, TrendingConfig.MIN_COUNT, TrendingConfig.EMIT_INTERVAL, TrendingConfig.ADVERTISED,
             Setting.of(NEAR_DUPLICATES, "--near-duplicates", "mark", "`mark`: a near-duplicate is emitted with `duplicateOf` = the id "
                     + "of the first copy seen; `suppress`: it is not emitted (both counted in `newsflow_duplicates_total`)"),
+            TrendingConfig.TOPIC, TrendingConfig.GRACE, TrendingConfig.BASELINE_DAYS, TrendingConfig.SMOOTHING, TrendingConfig.MIN_COUNT, TrendingConfig.EMIT_INTERVAL, TrendingConfig.ADVERTISED,
             Setting.of(STALL_TIMEOUT, "--stall-timeout", "60s", "records waiting on the input topic or in the dedup hop with nothing "
                     + "taken, or processed records not committed, for longer than this: the instance is stalled (logged, "
                     + "`newsflow_stalled{check}` = 1, `/readyz` 503)"),
