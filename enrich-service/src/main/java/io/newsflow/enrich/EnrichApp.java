@@ -146,7 +146,8 @@ public final class EnrichApp implements AutoCloseable {
     /**
      * Checks the local state's origin, starts processing, and the operator endpoints when a metrics port is set:
      * {@code /metrics} (newsflow's series, Kafka Streams' and clients' metrics, the JVM's), {@code /healthz},
-     * {@code /readyz} (ready while the Streams state is RUNNING and nothing is stalled).
+     * {@code /readyz} (ready while the Streams state is RUNNING and nothing is stalled), and {@code /v1/trending}
+     * ({@link TrendingRoute}), the server's address being Kafka Streams' {@code application.server}.
      *
      * @throws IllegalStateException when the metrics port cannot be served
      * @throws org.apache.kafka.common.KafkaException when Kafka cannot say which cluster this is
