@@ -11,6 +11,7 @@ import io.newsflow.enrich.text.TextChain;
 import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
+import io.newsflow.serde.KafkaAvroDeserializer;
 import io.newsflow.serde.SizeLimitedSerializer;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serde;
@@ -115,7 +116,7 @@ public final class EnrichTopology {
         }
         enriched.peek(metrics::enriched, Named.as("count-enriched"))
                 .to(config.outputTopic(), Produced.with(Serdes.String(), limitedOutput).withName("write-enriched"));
-        config.trending().topic().ifPresent(topic -> steps.trending(builder, config, enrichedSerde, topic));
+        config.trending().topic().ifPresent(topic -> steps.trending(builder, config, topic));
 
         return builder.build();
     }
@@ -124,8 +125,10 @@ public final class EnrichTopology {
      * Trending tags: each original article's tags as (type, name) events, moved to one partition per type (so that one
      * instance holds all of a type's counts and answers its queries), counted per bucket, the lists written to {@code topic}.
      */
-    private void trending(StreamsBuilder builder, EnrichConfig config, Serde<EnrichedArticle> enrichedSerde, String topic) {
-        TagEvents events = new TagEvents(enrichedSerde.deserializer(), config.outputTopic());
+    private void trending(StreamsBuilder builder, EnrichConfig config, String topic) {
+        KafkaAvroDeserializer projection = new KafkaAvroDeserializer().readingAs(TagEvents.PROJECTION);
+        projection.configure(config.serdeConfig(), false);
+        TagEvents events = new TagEvents(projection, config.outputTopic());
         TrendingConfig trending = config.trending();
         builder.addStateStore(CountTags.store());
         builder.stream(config.outputTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-enriched"))

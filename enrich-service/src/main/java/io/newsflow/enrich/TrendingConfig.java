@@ -47,9 +47,6 @@ public record TrendingConfig(Optional<String> topic, Duration grace, TrendRankin
             + "this one's HTTP server at (Kafka Streams' `application.server`): a trending query asked of an instance that does "
             + "not hold the type is forwarded there").shownAs("the metrics server's host and port");
 
-    /** In the order {@link EnrichConfig#SETTINGS} lists them. */
-    static final List<Setting> SETTINGS = List.of(TOPIC, GRACE, BASELINE_DAYS, SMOOTHING, MIN_COUNT, EMIT_INTERVAL, ADVERTISED);
-
     /** Reads them from {@code env}; each problem goes to {@code problems}. */
     static TrendingConfig fromEnv(Map<String, String> env, List<String> problems) {
         String topic = Settings.value(env, TOPIC);
