@@ -15,6 +15,8 @@ import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -45,7 +47,8 @@ public final class EnrichApp implements AutoCloseable {
     private final EnrichClientSupplier clients;
     private final List<String> stateTopics;
     private volatile KafkaStreams streams;
-    private EnrichHealth health;
+    private volatile EnrichHealth health;
+    private volatile TrendingRoute trending;
     private volatile boolean originRecorded;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final PrometheusMeterRegistry prometheus;
@@ -143,12 +146,37 @@ public final class EnrichApp implements AutoCloseable {
     /**
      * Checks the local state's origin, starts processing, and the operator endpoints when a metrics port is set:
      * {@code /metrics} (newsflow's series, Kafka Streams' and clients' metrics, the JVM's), {@code /healthz},
-     * {@code /readyz} (ready while the Streams state is RUNNING and nothing is stalled).
+     * {@code /readyz} (ready while the Streams state is RUNNING and nothing is stalled), and {@code /v1/trending}
+     * ({@link TrendingRoute}), the server's address being Kafka Streams' {@code application.server}.
      *
      * @throws IllegalStateException when the metrics port cannot be served
      * @throws org.apache.kafka.common.KafkaException when Kafka cannot say which cluster this is
      */
     public void start() {
+        if (prometheus != null) {
+            // before Kafka Streams: its application.server (where trending queries are forwarded) is this server's port
+            HostInfo advertised = config.trending().advertised().map(HostInfo::buildFromEndpoint).orElse(null);
+            Map<String, OpsServer.Route> routes = new java.util.HashMap<>();
+            config.trending().topic().ifPresent(topic -> routes.put(TrendingRoute.PATH, call -> {
+                TrendingRoute route = trending; // set once the port is known, just below
+                if (route == null) {
+                    call.error(503, "unavailable", "enrich is starting: retry in a few seconds", Map.of("Retry-After", "5"));
+                } else {
+                    route.handle(call);
+                }
+            }));
+            try {
+                ops = OpsServer.start("0.0.0.0", config.metricsPort().get(), prometheus,
+                        () -> health == null ? OpsServer.Readiness.notReady("starting") : health.readiness(), routes);
+            } catch (Exception e) {
+                close();
+                throw new IllegalStateException("cannot serve metrics on port " + config.metricsPort().get() + ": " + e.getMessage(), e);
+            }
+            HostInfo self = advertised != null ? advertised : new HostInfo(ops.url().getHost(), ops.port());
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+            trending = new TrendingRoute(() -> streams, self, config.trending().ranking());
+            LOG.info("metrics, health and readiness on {}", ops.url());
+        }
         streams = createStreams();
         health = new EnrichHealth(streams, config.inputTopic(), config.dedupWindow().isZero() ? null
                 : EnrichTopology.dedupTopic(config.applicationId()), metrics::deduplicatedSoFar, clients::uncommittedNanos,
@@ -159,13 +187,6 @@ public final class EnrichApp implements AutoCloseable {
             streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(prometheus);
             health.bindTo(prometheus);
-            try {
-                ops = OpsServer.start("0.0.0.0", config.metricsPort().get(), prometheus, health::readiness, Map.of());
-            } catch (Exception e) {
-                close();
-                throw new IllegalStateException("cannot serve metrics on port " + config.metricsPort().get() + ": " + e.getMessage(), e);
-            }
-            LOG.info("metrics, health and readiness on {}", ops.url());
         }
     }
 
@@ -180,7 +201,7 @@ public final class EnrichApp implements AutoCloseable {
         List<String> topics = new java.util.ArrayList<>(List.of(config.inputTopic()));
         topology.describe().subtopologies().forEach(subtopology -> subtopology.nodes().forEach(node -> {
             if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
-                source.topicSet().stream().filter(t -> !t.equals(config.inputTopic()))
+                source.topicSet().stream().filter(t -> !t.equals(config.inputTopic()) && !t.equals(config.outputTopic()))
                         .forEach(t -> topics.add(t.startsWith(config.applicationId() + "-") ? t : config.applicationId() + "-" + t));
             }
         }));

@@ -61,7 +61,8 @@ public final class EnrichCommand implements Callable<Integer> {
         }
         try {
             Preflight.Findings found = Preflight.check(config.client(), connectTimeout,
-                    List.of(config.inputTopic(), config.outputTopic(), config.deadLetterTopic()),
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of(config.inputTopic(), config.outputTopic(), config.deadLetterTopic()),
+                            config.trending().topic().stream()).toList(),
                     Map.of(config.outputTopic(), EnrichedArticle.getClassSchema()));
             int limit = found.articleLimit(config.maxArticleBytes(), List.of(config.deadLetterTopic()));
             if (limit < config.maxArticleBytes()) {

@@ -53,7 +53,8 @@ public record EnrichConfig(
         Optional<Integer> metricsPort,
         Duration dedupWindow,
         NearDuplicates nearDuplicates,
-        Duration stallTimeout) {
+        Duration stallTimeout,
+        TrendingConfig trending) {
 
     public static final String BOOTSTRAP_SERVERS = ClientSettings.BOOTSTRAP_SERVERS_ENV;
     public static final String SCHEMA_REGISTRY_URL = ClientSettings.SCHEMA_REGISTRY_URL_ENV;
@@ -118,6 +119,7 @@ public record EnrichConfig(
                     + "that never repeat themselves: the step's one-partition hop costs throughput and latency)"),
             Setting.of(NEAR_DUPLICATES, "--near-duplicates", "mark", "`mark`: a near-duplicate is emitted with `duplicateOf` = the id "
                     + "of the first copy seen; `suppress`: it is not emitted (both counted in `newsflow_duplicates_total`)"),
+            TrendingConfig.TOPIC, TrendingConfig.GRACE, TrendingConfig.BASELINE_DAYS, TrendingConfig.SMOOTHING, TrendingConfig.MIN_COUNT, TrendingConfig.EMIT_INTERVAL, TrendingConfig.ADVERTISED,
             Setting.of(STALL_TIMEOUT, "--stall-timeout", "60s", "records waiting on the input topic or in the dedup hop with nothing "
                     + "taken, or processed records not committed, for longer than this: the instance is stalled (logged, "
                     + "`newsflow_stalled{check}` = 1, `/readyz` 503)"),
@@ -203,6 +205,9 @@ public record EnrichConfig(
         Duration dedupWindow = parsed(env, DEDUP_WINDOW, EnrichConfig::window, null, problems);
         NearDuplicates nearDuplicates = parsed(env, NEAR_DUPLICATES, NearDuplicates::parse, "expected mark or suppress", problems);
         Duration stallTimeout = parsed(env, STALL_TIMEOUT, Durations::parse, null, problems);
+        TrendingConfig trending = TrendingConfig.fromEnv(env, problems);
+        trending.topic().filter(t -> t.equals(input) || t.equals(output) || t.equals(dlq))
+                .ifPresent(t -> problems.add(TrendingConfig.TOPIC_ENV + "=" + t + ": must differ from the input, output and dead-letter topics"));
         Optional<String> instanceId = Optional.ofNullable(env.get(INSTANCE_ID)).map(String::strip).filter(s -> !s.isEmpty());
         instanceId.filter(id -> !id.matches("[A-Za-z0-9._-]{1,200}"))
                 .ifPresent(id -> problems.add(INSTANCE_ID + "=" + id + ": expected letters, digits, '.', '_' or '-'"));
@@ -214,7 +219,7 @@ public record EnrichConfig(
         return new EnrichConfig(client, applicationId, input, output, dlq, policy, guarantee, threads, replacements, stateDir,
                 gazetteer, noiseRules, maxTags, detectLanguage, maxArticleBytes, maxEnrichedBytes,
                 instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)), metricsPort, dedupWindow,
-                nearDuplicates, stallTimeout);
+                nearDuplicates, stallTimeout, trending);
     }
 
     /** What the text chain is built from. */
@@ -256,14 +261,14 @@ public record EnrichConfig(
     public EnrichConfig withMaxArticleBytes(int limit) {
         return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
                 streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit,
-                Math.min(limit, maxEnrichedBytes), groupInstanceId, metricsPort, dedupWindow, nearDuplicates, stallTimeout);
+                Math.min(limit, maxEnrichedBytes), groupInstanceId, metricsPort, dedupWindow, nearDuplicates, stallTimeout, trending);
     }
 
     /** These settings with another enriched-article limit (lowered to what the output topic takes). */
     public EnrichConfig withMaxEnrichedBytes(int limit) {
         return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
                 streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, maxArticleBytes, limit,
-                groupInstanceId, metricsPort, dedupWindow, nearDuplicates, stallTimeout);
+                groupInstanceId, metricsPort, dedupWindow, nearDuplicates, stallTimeout, trending);
     }
 
     /** The state directory: the configured one, else Kafka Streams' default ({@code java.io.tmpdir/kafka-streams}). */

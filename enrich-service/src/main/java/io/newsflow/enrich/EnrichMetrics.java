@@ -25,7 +25,8 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  * </ul>
  * What is read and not yet in one of the others waits in the dedup hop ({@code newsflow_dedup_waiting_records},
  * see {@link EnrichHealth}). Alongside: {@code newsflow_tags_per_article} (summary) and {@code newsflow_noise_lines_removed_total{rule}}
- * of the articles written, and {@code newsflow_step_seconds{step}} (histogram), which times the work done, redone work included. Handed to the
+ * of the articles written, {@code newsflow_trending_tags_total{counted}} (tag events the trending counts took, and those too late
+ * to count), and {@code newsflow_step_seconds{step}} (histogram), which times the work done, redone work included. Handed to the
  * dead-letter handler through the Streams properties under {@link #CONFIG}. {@link #none()} records nothing.
  */
 public final class EnrichMetrics {
@@ -103,6 +104,16 @@ public final class EnrichMetrics {
 
     long deduplicatedSoFar() {
         return deduplicated.sum();
+    }
+
+    /**
+     * A (tag type, tag name) event reached the trending counts: counted, or not because it came later than the grace period
+     * ({@code newsflow_trending_tags_total{counted}}).
+     */
+    public void trendingTag(boolean counted) {
+        TransactionCounts.increment(Counter.builder("newsflow.trending.tags").tag("counted", String.valueOf(counted))
+                .description("Tag events of original articles taken by the trending counts, by whether counted (false: later than the grace period)")
+                .register(registry), 1);
     }
 
     public void deadLettered(String stage) {

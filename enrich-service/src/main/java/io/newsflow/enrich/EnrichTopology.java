@@ -1,16 +1,19 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.step.CountTags;
 import io.newsflow.enrich.step.Decode;
 import io.newsflow.enrich.step.Deduplicate;
 import io.newsflow.enrich.step.Encode;
 import io.newsflow.enrich.step.EncodedArticles;
 import io.newsflow.enrich.step.Fingerprint;
 import io.newsflow.enrich.step.InRange;
+import io.newsflow.enrich.step.TagEvents;
 import io.newsflow.enrich.step.ToEnrichedArticle;
 import io.newsflow.enrich.text.TextChain;
 import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
+import io.newsflow.serde.KafkaAvroDeserializer;
 import io.newsflow.serde.SizeLimitedSerializer;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serde;
@@ -34,6 +37,10 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  *   -> to-enriched-article -> key-by-id -> fingerprint -> encode (the EnrichedArticle as bytes, once)
  *   -> dedup-repartition (one partition, bytes) -> dedup [store dedup-signatures]    (not with NEWSFLOW_DEDUP_WINDOW=off)
  *   -> count-enriched -> news.articles.enriched (String id, EnrichedArticle bytes, at most the enriched size limit)
+ *
+ * news.articles.enriched (the output above)                                 (not with NEWSFLOW_TRENDING_TOPIC=off)
+ *   -> tag-events (tag type, tag name; originals only) -> trending-repartition (by type)
+ *   -> count-tags [store trending-counts] -> news.tags.trending (TYPE|window, trending list as JSON)
  * </pre>
  *
  * The text steps are the methods of {@link TextChain}, called one named step at a time (each timed in
@@ -44,12 +51,16 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  * the stream. The text steps are stateless and spread over the input partitions: scale them out by running more
  * instances with the same application id. The dedup step ({@link Deduplicate}) is the one stateful step: it sees every
  * article through one partition, so "the first copy seen" means one thing, and its state (bounded by the dedup window)
- * is changelogged.
+ * is changelogged. The trending sub-topology ({@link #trending}) reads the output topic, so it depends on nothing above but
+ * the records written.
  */
 public final class EnrichTopology {
 
     /** The name of the dedup hop: its repartition topic is {@code <application id>-dedup-repartition}. */
     static final String DEDUP_HOP = "dedup";
+
+    /** The name of the trending hop: its repartition topic is {@code <application id>-trending-repartition}. */
+    static final String TRENDING_HOP = "trending";
 
     private final EnrichMetrics metrics;
 
@@ -112,8 +123,27 @@ public final class EnrichTopology {
         }
         encoded.peek((id, bytes) -> metrics.enriched(), Named.as("count-enriched"))
                 .to(config.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-enriched"));
+        config.trending().topic().ifPresent(topic -> steps.trending(builder, config, topic));
 
         return builder.build();
+    }
+
+    /**
+     * Trending tags: each original article's tags as (type, name) events, moved to one partition per type (so that one
+     * instance holds all of a type's counts and answers its queries), counted per bucket, the lists written to {@code topic}.
+     */
+    private void trending(StreamsBuilder builder, EnrichConfig config, String topic) {
+        KafkaAvroDeserializer projection = new KafkaAvroDeserializer().readingAs(TagEvents.PROJECTION);
+        projection.configure(config.serdeConfig(), false);
+        TagEvents events = new TagEvents(projection, config.outputTopic());
+        TrendingConfig trending = config.trending();
+        builder.addStateStore(CountTags.store());
+        builder.stream(config.outputTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-enriched"))
+                .flatMap(events::apply, Named.as("tag-events"))
+                .repartition(Repartitioned.<String, String>as(TRENDING_HOP).withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
+                .process(() -> new CountTags(trending.grace(), trending.ranking(), trending.emitInterval(), metrics), Named.as("count-tags"),
+                        CountTags.STORE)
+                .to(topic, Produced.with(Serdes.String(), Serdes.String()).withName("write-trending"));
     }
 
     /** One text step: {@code step} applied to each value, under {@code name} (the processor's name, its timer's, and a dead letter's stage). */

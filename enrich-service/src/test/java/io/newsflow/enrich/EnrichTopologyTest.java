@@ -421,7 +421,9 @@ class EnrichTopologyTest {
 
         assertThat(names).containsExactly("read-raw", "decode", "validate", "extract-html", "strip-noise", "extract-footer", "require-content",
                 "detect-language", "tag", "to-enriched-article", "key-by-id", "fingerprint", "encode", "dedup-repartition-filter", "dedup-repartition-sink",
-                "dedup-repartition-source", "dedup", "count-enriched", "write-enriched");
+                "dedup-repartition-source", "dedup", "count-enriched", "write-enriched",
+                "read-enriched", "tag-events", "trending-repartition-filter", "trending-repartition-sink",
+                "trending-repartition-source", "count-tags", "write-trending");
         assertThat(names).noneMatch(name -> name.startsWith("KSTREAM-") || name.startsWith("KTABLE-"));
     }
 

@@ -60,6 +60,7 @@ class ComposeFileTest {
         assertThat(script).contains(Topics.RAW + ":" + LocalStack.DATA_PARTITIONS + ":", Topics.ENRICHED + ":" + LocalStack.DATA_PARTITIONS + ":",
                 Topics.DLQ + ":1:");
         assertThat(script).contains("--topic " + Topics.SEEN, "cleanup.policy=compact");
+        assertThat(script).contains("--topic " + Topics.TRENDING + " --partitions 1 --replication-factor 1 --config cleanup.policy=compact");
     }
 
     @Test

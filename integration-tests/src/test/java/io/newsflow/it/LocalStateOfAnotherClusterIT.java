@@ -53,7 +53,7 @@ class LocalStateOfAnotherClusterIT {
         SharedStack.Topics topics = SharedStack.topics("origin", 1);
         String applicationId = "it-origin-" + topics.raw();
         Map<String, String> settings = Map.of(EnrichConfig.STATE_DIR, dir.resolve("state").toString(), EnrichConfig.METRICS_PORT, "0",
-                "KAFKA_POLL_MS", "1");
+                "KAFKA_POLL_MS", "1", io.newsflow.enrich.TrendingConfig.TOPIC_ENV, "off"); // the new cluster has only the three topics
 
         try (EnrichApp onOld = new EnrichApp(Pipeline.enrichConfig(Pipeline.settings(), topics, applicationId, settings))) {
             onOld.start();

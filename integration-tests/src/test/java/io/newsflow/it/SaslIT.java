@@ -65,7 +65,8 @@ class SaslIT {
                             + "password=\"" + PASSWORD + "\";"));
             ClientSettings settings = ClientSettings.fromEnv(env);
             env.putAll(Map.of(EnrichConfig.INPUT_TOPIC, "raw", EnrichConfig.OUTPUT_TOPIC, "enriched", EnrichConfig.DLQ_TOPIC, "dlq",
-                    EnrichConfig.APPLICATION_ID, "it-sasl", EnrichConfig.STATE_DIR, dir.resolve("streams").toString()));
+                    EnrichConfig.APPLICATION_ID, "it-sasl", EnrichConfig.STATE_DIR, dir.resolve("streams").toString(),
+                    io.newsflow.enrich.TrendingConfig.TOPIC_ENV, "off")); // this broker has only the three topics
             Path article = Files.writeString(dir.resolve("harbour.txt"), BODY_MARKER + ".\nAdvert\nThe mayor said the birds were welcome.\n",
                     StandardCharsets.UTF_8);
 

@@ -147,11 +147,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      * default article-size limit ({@link ArticleSize#topicMaxMessageBytes}).
      */
     public void createTopics(Map<String, Integer> partitionsByTopic) throws IOException {
+        createTopics(partitionsByTopic, Map.of());
+    }
+
+    /** The same, with these topic configs too (e.g. {@code cleanup.policy=compact}). */
+    public void createTopics(Map<String, Integer> partitionsByTopic, Map<String, String> topicConfigs) throws IOException {
         Properties props = new Properties();
         props.putAll(adminProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        Map<String, String> configs = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                String.valueOf(ArticleSize.topicMaxMessageBytes(ArticleSize.DEFAULT_MAX_BYTES)));
+        Map<String, String> configs = new java.util.HashMap<>(topicConfigs);
+        configs.putIfAbsent(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(ArticleSize.topicMaxMessageBytes(ArticleSize.DEFAULT_MAX_BYTES)));
         try (Admin admin = Admin.create(props)) {
             List<NewTopic> topics = new ArrayList<>();
             partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1).configs(configs)));

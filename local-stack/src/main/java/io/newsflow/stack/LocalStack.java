@@ -44,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
             topics.put(Topics.ENRICHED, DATA_PARTITIONS);
             topics.put(Topics.DLQ, 1);
             kafka.createTopics(topics);
+            kafka.createTopics(Map.of(Topics.TRENDING, 1), Map.of("cleanup.policy", "compact"));
         } catch (IOException | RuntimeException e) {
             stack.close();
             throw e;

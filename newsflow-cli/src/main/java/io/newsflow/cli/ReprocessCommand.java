@@ -2,6 +2,7 @@ package io.newsflow.cli;
 
 import io.newsflow.enrich.EnrichApp;
 import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.TrendingConfig;
 import io.newsflow.enrich.step.InRange;
 import io.newsflow.enrich.text.TextChain;
 import io.newsflow.runtime.ClientSettings;
@@ -107,6 +108,7 @@ public final class ReprocessCommand implements Callable<Integer> {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.remove(EnrichConfig.METRICS_PORT);
         env.remove(EnrichConfig.INSTANCE_ID);
+        env.put(TrendingConfig.TOPIC_ENV, "off"); // the trending lists stay those of the enriched topic in use
         env.put(EnrichConfig.APPLICATION_ID, appId);
         env.put(EnrichConfig.INPUT_TOPIC, input);
         env.put(EnrichConfig.OUTPUT_TOPIC, output);

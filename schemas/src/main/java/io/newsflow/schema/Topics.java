@@ -1,6 +1,6 @@
 package io.newsflow.schema;
 
-/** The topics newsflow reads and writes. Keys on all three are the article id as a UTF-8 string. */
+/** The topics newsflow reads and writes. Keys on the article topics are the article id as a UTF-8 string. */
 public final class Topics {
     /** RawArticle values, published by ingest-service. */
     public static final String RAW = "news.articles.raw";
@@ -13,6 +13,11 @@ public final class Topics {
      * written in the same transaction as the articles, so a restarted or moved service publishes none twice.
      */
     public static final String SEEN = "news.ingest.seen";
+    /**
+     * Compacted: the trending tags enrich computes from the enriched topic, key {@code TYPE|window} ({@code PERSON|1h}),
+     * value the list as JSON (docs/trending.md), UTF-8.
+     */
+    public static final String TRENDING = "news.tags.trending";
 
     private Topics() {
     }

@@ -46,6 +46,11 @@ public final class HttpCall {
         return request.getHeaders().get(name);
     }
 
+    /** A query parameter's (first) value, or null. */
+    public String parameter(String name) {
+        return Request.extractQueryParameters(request).getValue(name);
+    }
+
     /** The declared body length, or -1 when not declared (chunked). */
     public long contentLength() {
         return request.getLength();
