@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.live.LivePage;
 import io.newsflow.enrich.step.InRange;
 import io.newsflow.enrich.text.TextChain;
 import io.newsflow.schema.EnrichedArticle;
@@ -51,6 +52,7 @@ public final class EnrichApp implements AutoCloseable {
     private final PrometheusMeterRegistry prometheus;
     private KafkaStreamsMetrics streamsMetrics;
     private OpsServer ops;
+    private LivePage live;
 
     /** @throws IllegalStateException when another instance uses the same state directory */
     public EnrichApp(EnrichConfig config) {
@@ -160,12 +162,16 @@ public final class EnrichApp implements AutoCloseable {
             streamsMetrics.bindTo(prometheus);
             health.bindTo(prometheus);
             try {
-                ops = OpsServer.start("0.0.0.0", config.metricsPort().get(), prometheus, health::readiness, Map.of());
+                live = LivePage.start(config);
+                Map<String, OpsServer.Route> routes = new java.util.LinkedHashMap<>();
+                routes.putAll(live.routes()); // the live page: /, /live.js, /live.css, /v1/live/state
+                ops = OpsServer.start(config.http(), config.metricsPort().get(), prometheus, health::readiness, routes);
             } catch (Exception e) {
                 close();
-                throw new IllegalStateException("cannot serve metrics on port " + config.metricsPort().get() + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot serve metrics on " + config.http().host() + ":" + config.metricsPort().get() + ": "
+                        + e.getMessage(), e);
             }
-            LOG.info("metrics, health and readiness on {}", ops.url());
+            LOG.info("metrics, health, readiness and the live page on {}/", ops.url());
         }
     }
 
@@ -245,6 +251,9 @@ public final class EnrichApp implements AutoCloseable {
     public void close() {
         if (ops != null) {
             ops.close();
+        }
+        if (live != null) {
+            live.close();
         }
         if (health != null) {
             health.close();
