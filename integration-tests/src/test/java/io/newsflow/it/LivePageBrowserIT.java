@@ -1,0 +1,244 @@
+package io.newsflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.EnrichApp;
+import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.ingest.Ingester;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The live page in a real browser: headless Chromium (the system's {@code chromium} and {@code chromedriver}, driven by
+ * Selenium) on enrich's HTTP server, against the real broker and registry. Articles written for the test and one that
+ * dead-letters go through ingest and enrich; the page must show the article, its tags, a trending entry, the dead letter's
+ * reason, article text as text (not markup), and fit a phone's width.
+ *
+ * <p>No browser: with {@code NEWSFLOW_REQUIRE_BROWSER=1} (CI, {@code .ci/run}) the test fails saying so; elsewhere it is
+ * skipped with the same message.
+ */
+@ExtendWith(SharedStack.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LivePageBrowserIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final String TITLE = "Dock workers strike in Genoa";
+    /** An article title that is markup: the page must show it as text and run nothing. */
+    private static final String MARKUP_TITLE = "Markup <b>bold</b> <img src=x onerror=\"window.pwned=1\"> title";
+
+    private Path dir;
+    private EnrichApp enrich;
+    private URI page;
+    private WebDriver browser;
+
+    @BeforeAll
+    void startPipelineAndBrowser() throws Exception {
+        Browser found = Browser.find();
+        dir = Files.createTempDirectory("newsflow-livepage-");
+        SharedStack.Topics topics = SharedStack.topics("live", 2);
+        EnrichConfig config = Pipeline.enrichConfig(topics, "it-live-" + topics.raw(), dir, Map.of(EnrichConfig.METRICS_PORT, "0"));
+        enrich = new EnrichApp(config);
+        enrich.start();
+        page = enrich.opsUrl().orElseThrow();
+        assertThat(page.getHost()).as("the HTTP server binds loopback by default").isEqualTo("127.0.0.1");
+
+        Path articles = dir.resolve("articles.jsonl");
+        Files.writeString(articles, String.join("\n",
+                json("live-genoa", TITLE, "https://example.org/genoa-strike",
+                        "Prime Minister Giorgia Meloni visited the port of Genoa on Monday as dock workers went on strike over pay.\n"
+                                + "Advert\n"
+                                + "Unions said the strike would continue until talks with the port authority resume.\n"
+                                + "Topics: Strikes, Ports\n"),
+                json("live-rome", "Meloni meets mayors in Rome", "https://example.org/rome-mayors",
+                        "Giorgia Meloni met the mayors of several cities in Rome on Tuesday to discuss housing.\n"
+                                + "Topics: Housing\n"),
+                json("live-markup", MARKUP_TITLE, "javascript:window.pwned=2",
+                        "Giorgia Meloni spoke in Milan about the budget on Wednesday.\n")) + "\n", StandardCharsets.UTF_8);
+        // nothing but ad markers: nothing left once cleaned, dead-lettered at require-content
+        Path adsOnly = dir.resolve("ads-only.txt");
+        Files.writeString(adsOnly, "Advert\nADVERTISEMENT\nSponsored\n", StandardCharsets.UTF_8);
+        Ingester.Result ingested = Pipeline.ingest(topics.raw(), List.of(articles.toString(), adsOnly.toString()));
+        assertThat(ingested.published()).isEqualTo(4);
+
+        browser = found.start();
+    }
+
+    private static String json(String id, String title, String url, String body) {
+        return "{\"id\":" + quote(id) + ",\"title\":" + quote(title) + ",\"url\":" + quote(url) + ",\"body\":" + quote(body) + "}";
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (enrich != null) {
+            enrich.close();
+        }
+        if (dir != null) {
+            io.newsflow.stack.Folders.deleteQuietly(dir);
+        }
+    }
+
+    /**
+     * Looks at the element's text until it passes the check, against a deadline; fails with what the element shows and
+     * {@code note}'s text.
+     */
+    private String await(String id, Function<String, Boolean> check, String what, String note) {
+        return await(id, check, what, note, noteText -> false);
+    }
+
+    /** The same, failing at once when {@code note}'s text says it is hopeless. */
+    private String await(String id, Function<String, Boolean> check, String what, String note, Function<String, Boolean> hopeless) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            String text = browser.findElement(By.id(id)).getText();
+            if (check.apply(text)) {
+                return text;
+            }
+            if (System.nanoTime() > deadline || hopeless.apply(browser.findElement(By.id(note)).getText())) {
+                String noteText = note == null ? "" : browser.findElement(By.id(note)).getText();
+                return Assertions.fail(what + " not on the page (waited up to " + DEADLINE.toSeconds() + " s); #" + id + " shows: " + text
+                        + (noteText.isEmpty() ? "" : "; #" + note + " says: " + noteText));
+            }
+            try {
+                Thread.sleep(250); // the page polls every 2 s; look again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Assertions.fail("interrupted");
+            }
+        }
+    }
+
+    private void open() {
+        browser.get(page.resolve("/").toString());
+    }
+
+    @Test
+    void showsTheIngestedArticleWithItsTagsAndNoise() {
+        open();
+        String articles = await("article-list", text -> text.contains(TITLE) && text.contains("Giorgia Meloni"), "the article and its tags",
+                "status");
+        assertThat(articles).contains("Strikes").contains("noise lines removed");
+        assertThat(browser.findElement(By.cssSelector("li.article[data-id='live-genoa'] a")).getAttribute("href"))
+                .isEqualTo("https://example.org/genoa-strike");
+        assertThat(browser.findElements(By.cssSelector("li.article[data-id='live-genoa'] .tag.PERSON")))
+                .extracting(WebDriverElementText::of).anyMatch(tag -> tag.startsWith("Giorgia Meloni"));
+    }
+
+    @Test
+    void showsTheDeadLetterWithItsStageAndReason() {
+        open();
+        String deadLetters = await("dead-letters", text -> text.contains("require-content"), "the dead letter", "status");
+        assertThat(deadLetters).contains("nothing left after cleaning");
+    }
+
+    @Test
+    void showsArticleTextAsTextAndRunsNoneOfIt() {
+        open();
+        await("article-list", text -> text.contains(MARKUP_TITLE), "the article whose title is markup", "status");
+        assertThat(browser.findElements(By.cssSelector("#article-list b, #article-list img"))).as("markup from an article").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("li.article[data-id='live-markup'] a"))).as("a javascript: link").isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void showsATrendingEntryForAnIngestedName() {
+        open();
+        // the page says "trending not available" where the server has no /v1/trending: no use waiting then
+        await("trending-types", text -> text.contains("Giorgia Meloni"), "a trending entry for Giorgia Meloni", "trending-note",
+                note -> note.contains("not available"));
+    }
+
+    @Test
+    void fitsAPhoneScreenWithoutHorizontalScrolling() {
+        Dimension before = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(375, 740));
+            open();
+            await("article-list", text -> text.contains(TITLE), "the article", "status");
+            await("dead-letters", text -> text.contains("require-content"), "the dead letter", "status");
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            long viewport = (Long) js.executeScript("return document.documentElement.clientWidth");
+            long content = (Long) js.executeScript("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
+            assertThat(viewport).as("the window is phone-sized").isLessThan(420);
+            assertThat(content).as("page width at a %d px wide viewport", viewport).isLessThanOrEqualTo(viewport);
+            long articlesLeft = (Long) js.executeScript("return Math.round(document.getElementById('articles').getBoundingClientRect().left)");
+            long servicesLeft = (Long) js.executeScript("return Math.round(document.getElementById('services').getBoundingClientRect().left)");
+            assertThat(articlesLeft).as("one column: the sections start at the same left edge").isEqualTo(servicesLeft);
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    /** The text of an element (a named function for AssertJ's extracting). */
+    private static final class WebDriverElementText {
+        static String of(org.openqa.selenium.WebElement element) {
+            return element.getText();
+        }
+    }
+
+    /** The system's Chromium and its driver, or why there are none. */
+    private record Browser(Path chromium, Path driver) {
+
+        static final String REQUIRE = "NEWSFLOW_REQUIRE_BROWSER";
+
+        static Browser find() {
+            Optional<Path> chromium = first("NEWSFLOW_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+            Optional<Path> driver = first("NEWSFLOW_CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+            if (chromium.isPresent() && driver.isPresent()) {
+                return new Browser(chromium.get(), driver.get());
+            }
+            String message = "LivePageBrowserIT: no browser: " + (chromium.isEmpty() ? "no chromium" : "chromium at " + chromium.get())
+                    + ", " + (driver.isEmpty() ? "no chromedriver" : "chromedriver at " + driver.get())
+                    + " (install the Debian packages chromium and chromium-driver, or set NEWSFLOW_CHROMIUM and NEWSFLOW_CHROMEDRIVER)";
+            System.err.println(message);
+            if ("1".equals(System.getenv(REQUIRE)) || "true".equalsIgnoreCase(System.getenv(REQUIRE))) {
+                return Assertions.fail(message + "; " + REQUIRE + " is set, so this is a failure, not a skip");
+            }
+            Assumptions.abort(message);
+            return null;
+        }
+
+        private static Optional<Path> first(String variable, String... candidates) {
+            String set = System.getenv(variable);
+            Stream<String> paths = set != null && !set.isBlank() ? Stream.of(set) : Stream.of(candidates);
+            return paths.map(Path::of).filter(Files::isExecutable).findFirst();
+        }
+
+        WebDriver start() {
+            System.setProperty("webdriver.chrome.driver", driver.toString());
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(chromium.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
+            return new ChromeDriver(service, options);
+        }
+    }
+}
