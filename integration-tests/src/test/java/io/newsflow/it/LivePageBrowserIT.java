@@ -122,7 +122,7 @@ class LivePageBrowserIT {
             if (check.apply(text)) {
                 return text;
             }
-            if (System.nanoTime() > deadline || hopeless.apply(browser.findElement(By.id(note)).getText())) {
+            if (System.nanoTime() > deadline || note != null && hopeless.apply(browser.findElement(By.id(note)).getText())) {
                 String noteText = note == null ? "" : browser.findElement(By.id(note)).getText();
                 return Assertions.fail(what + " not on the page (waited up to " + DEADLINE.toSeconds() + " s); #" + id + " shows: " + text
                         + (noteText.isEmpty() ? "" : "; #" + note + " says: " + noteText));
