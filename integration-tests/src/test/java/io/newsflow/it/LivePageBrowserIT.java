@@ -57,7 +57,7 @@ class LivePageBrowserIT {
     void startPipelineAndBrowser() throws Exception {
         Browser found = Browser.find();
         dir = Files.createTempDirectory("newsflow-livepage-");
-        SharedStack.Topics topics = SharedStack.topics("live", 2);
+        SharedStack.Topics topics = SharedStack.topics("live", 1);
         EnrichConfig config = Pipeline.enrichConfig(topics, "it-live-" + topics.raw(), dir, Map.of(EnrichConfig.METRICS_PORT, "0"));
         enrich = new EnrichApp(config);
         enrich.start();
@@ -189,9 +189,10 @@ class LivePageBrowserIT {
             long content = (Long) js.executeScript("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
             assertThat(viewport).as("the window is phone-sized").isLessThan(420);
             assertThat(content).as("page width at a %d px wide viewport", viewport).isLessThanOrEqualTo(viewport);
-            long articlesLeft = (Long) js.executeScript("return Math.round(document.getElementById('articles').getBoundingClientRect().left)");
-            long servicesLeft = (Long) js.executeScript("return Math.round(document.getElementById('services').getBoundingClientRect().left)");
-            assertThat(articlesLeft).as("one column: the sections start at the same left edge").isEqualTo(servicesLeft);
+            @SuppressWarnings("unchecked")
+            List<Long> lefts = (List<Long>) js.executeScript("return Array.from(document.querySelectorAll('main > section'))"
+                    + ".map(function (s) { return Math.round(s.getBoundingClientRect().left); })");
+            assertThat(lefts).as("one column: every section starts at the same left edge").hasSize(4).containsOnly(lefts.get(0));
         } finally {
             browser.manage().window().setSize(before);
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -92,8 +93,11 @@ public final class LiveTail implements AutoCloseable {
         SpecificAvroSerde<EnrichedArticle> serde = SpecificAvroSerde.forValues(config.serdeConfig());
         long nextSample = 0;
         while (!closed) {
-            try (KafkaConsumer<byte[], byte[]> tail = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-                 Admin admin = Admin.create(config.client().kafkaProperties())) {
+            KafkaConsumer<byte[], byte[]> tail = null;
+            Admin admin = null;
+            try {
+                tail = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                admin = Admin.create(config.client().kafkaProperties());
                 consumer = tail;
                 if (closed) {
                     return;
@@ -120,13 +124,30 @@ public final class LiveTail implements AutoCloseable {
                 }
                 problem = "cannot read the topics: " + e.getMessage();
                 LOG.warn("live page: {}; trying again in 5 s", problem);
-                try {
-                    Thread.sleep(5_000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
+                pause(Duration.ofSeconds(5));
             } finally {
                 consumer = null;
+                // nothing to commit or leave: no need to wait on the broker
+                if (tail != null) {
+                    tail.close(CloseOptions.timeout(Duration.ZERO));
+                }
+                if (admin != null) {
+                    admin.close(Duration.ZERO);
+                }
+            }
+        }
+    }
+
+    private void pause(Duration time) {
+        long until = System.nanoTime() + time.toNanos();
+        synchronized (this) {
+            while (!closed && System.nanoTime() < until) {
+                try {
+                    wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -209,7 +230,9 @@ public final class LiveTail implements AutoCloseable {
         if (running != null) {
             running.wakeup();
         }
-        thread.interrupt();
+        synchronized (this) {
+            notifyAll();
+        }
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
