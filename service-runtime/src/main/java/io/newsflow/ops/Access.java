@@ -29,6 +29,12 @@ public record Access(String host, String token, String tokenVariable) {
         token = token == null || token.isBlank() ? null : token.strip();
     }
 
+    /** The token masked: settings get printed. */
+    @Override
+    public String toString() {
+        return "Access[host=" + host + ", token=" + (token == null ? "none" : "***") + "]";
+    }
+
     /** Whether the host is a loopback address ({@code 127.0.0.0/8}, {@code ::1}, {@code localhost}). */
     public boolean loopback() {
         String h = host.strip().toLowerCase(Locale.ROOT);
