@@ -63,6 +63,14 @@
     }
   }
 
+  // an untitled article is named by the last part of its address (a scraped file's name), else its id
+  function fileName(url) {
+    if (!url) { return null; }
+    var parts = String(url).split(/[?#]/)[0].split('/').filter(Boolean);
+    if (parts.length < 2) { return null; }
+    try { return decodeURIComponent(parts[parts.length - 1]); } catch (e) { return parts[parts.length - 1]; }
+  }
+
   function status(text, bad) {
     var node = $('status');
     node.textContent = text;
@@ -84,7 +92,7 @@
 
   function renderArticle(a) {
     var link = a.url ? safeLink(a.url) : null;
-    var name = a.title || a.id;
+    var name = a.title || fileName(a.url) || a.id;
     var title = el('div', { class: 'title' }, link ? el('a', { href: link, rel: 'noopener noreferrer', target: '_blank' }, name) : name);
     var noise = Object.keys(a.noiseByRule || {}).map(function (rule) { return rule + ' ' + a.noiseByRule[rule]; }).join(', ');
     var meta = el('div', { class: 'meta' },
