@@ -6,6 +6,9 @@ import io.newsflow.enrich.EnrichApp;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.ingest.Ingester;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +37,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The live page in a real browser: headless Chromium (the system's {@code chromium} and {@code chromedriver}, driven by
  * Selenium) on enrich's HTTP server, against the real broker and registry. Articles written for the test and one that
  * dead-letters go through ingest and enrich; the page must show the article, its tags, a trending entry, the dead letter's
- * reason, article text as text (not markup), and fit a phone's width.
+ * reason, article text as text (not markup), and fit a phone's width. Enrich has a token, as an exposed one would: the
+ * page is opened once with {@code ?token=} and keeps it.
  *
  * <p>No browser: with {@code NEWSFLOW_REQUIRE_BROWSER=1} (CI, {@code .ci/run}) the test fails saying so; elsewhere it is
  * skipped with the same message.
@@ -45,6 +49,8 @@ class LivePageBrowserIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final String TITLE = "Dock workers strike in Genoa";
+    /** The page is opened as an operator would open an exposed one: with the token, once. */
+    private static final String TOKEN = "it-live-token";
     /** An article title that is markup: the page must show it as text and run nothing. */
     private static final String MARKUP_TITLE = "Markup <b>bold</b> <img src=x onerror=\"window.pwned=1\"> title";
 
@@ -58,7 +64,8 @@ class LivePageBrowserIT {
         Browser found = Browser.find();
         dir = Files.createTempDirectory("newsflow-livepage-");
         SharedStack.Topics topics = SharedStack.topics("live", 1);
-        EnrichConfig config = Pipeline.enrichConfig(topics, "it-live-" + topics.raw(), dir, Map.of(EnrichConfig.METRICS_PORT, "0"));
+        EnrichConfig config = Pipeline.enrichConfig(topics, "it-live-" + topics.raw(), dir, Map.of(EnrichConfig.METRICS_PORT, "0",
+                EnrichConfig.HTTP_TOKEN, TOKEN));
         enrich = new EnrichApp(config);
         enrich.start();
         page = enrich.opsUrl().orElseThrow();
@@ -137,7 +144,34 @@ class LivePageBrowserIT {
     }
 
     private void open() {
+        browser.get(page.resolve("/?token=" + TOKEN).toString());
+    }
+
+    private static HttpResponse<String> get(URI uri, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theDataNeedsTheTokenAndThePageKeepsItOutOfTheAddressBar() throws Exception {
+        URI state = page.resolve("/v1/live/state");
+        assertThat(get(state, null).statusCode()).isEqualTo(401);
+        assertThat(get(state, "wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> answer = get(state, TOKEN);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(get(page.resolve("/"), null).statusCode()).as("the page itself holds no data").isEqualTo(200);
+
+        open();
+        await("status", text -> text.startsWith("updated"), "the first update", null);
+        assertThat(browser.getCurrentUrl()).doesNotContain("token");
+
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
         browser.get(page.resolve("/").toString());
+        await("status", text -> text.contains("a token is needed"), "the page asking for the token", null);
     }
 
     @Test
