@@ -113,7 +113,7 @@
   }
 
   function renderDeadLetters(d) {
-    $('dead-letters-note').textContent = d.total ? d.total.toLocaleString() + ' since the page\'s reader started' : 'none';
+    $('dead-letters-note').textContent = d.total ? d.total.toLocaleString() + ' read by this page (the last 50 of each partition at start, then every new one)' : 'none';
     replaceChildren($('dead-letter-groups').tBodies[0], d.groups.map(function (g) {
       return el('tr', null, el('td', null, g.stage), el('td', { class: 'reason' }, g.reason), el('td', { class: 'n' }, g.count),
         el('td', null, time(g.last)));

@@ -89,6 +89,7 @@ public final class LiveTail implements AutoCloseable {
         Properties props = config.client().kafkaProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"); // a reader: a missing topic is shown, never made
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-live");
         SpecificAvroSerde<EnrichedArticle> serde = SpecificAvroSerde.forValues(config.serdeConfig());
         long nextSample = 0;
