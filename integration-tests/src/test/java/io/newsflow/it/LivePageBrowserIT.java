@@ -202,6 +202,7 @@ class LivePageBrowserIT {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
     }
 
+    /** Needs {@code GET /v1/trending} on the same server; where it has none the page says so, and this fails at once naming it. */
     @Test
     void showsATrendingEntryForAnIngestedName() {
         open();
