@@ -23,7 +23,7 @@
 
   function $(id) { return document.getElementById(id); }
 
-  // el('li', {class: 'x'}, 'text', child...): text arguments become text nodes
+  // el('li', {class: 'x'}, 'text', child, [children]...): text arguments become text nodes, arrays are spread
   function el(name, attrs) {
     var node = document.createElement(name);
     if (attrs) {
@@ -31,11 +31,12 @@
         if (attrs[key] !== null && attrs[key] !== undefined) { node.setAttribute(key, String(attrs[key])); }
       });
     }
-    for (var i = 2; i < arguments.length; i++) {
-      var child = arguments[i];
-      if (child === null || child === undefined) { continue; }
+    var append = function (child) {
+      if (child === null || child === undefined) { return; }
+      if (Array.isArray(child)) { child.forEach(append); return; }
       node.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
-    }
+    };
+    for (var i = 2; i < arguments.length; i++) { append(arguments[i]); }
     return node;
   }
 
@@ -212,6 +213,8 @@
       return pollTrending();
     }, function () {
       status('enrich does not answer; trying again', true);
+    }).then(null, function (error) {
+      status('the page failed to draw: ' + error, true); // and keeps polling
     }).then(function () {
       window.setTimeout(poll, POLL_MS);
     });
