@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.enrich.EnrichApp;
 import io.newsflow.enrich.EnrichConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.enrich.live.LivePage;
 import io.newsflow.ingest.Ingester;
+import io.newsflow.ops.Access;
+import io.newsflow.ops.OpsServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -209,6 +214,28 @@ class LivePageBrowserIT {
         // the page says "trending not available" where the server has no /v1/trending: no use waiting then
         await("trending-types", text -> text.contains("Giorgia Meloni"), "a trending entry for Giorgia Meloni", "trending-note",
                 note -> note.contains("not available"));
+    }
+
+    /**
+     * How the page draws an answer of {@code GET /v1/trending}: the contract's example answer, served next to the page's
+     * own files and the real enrich's {@code /v1/live/state}, because this server has no trending endpoint of its own.
+     */
+    @Test
+    void drawsATrendingAnswerWithItsCountScoreAndSparkline() throws Exception {
+        String trending = "{\"type\":\"PERSON\",\"window\":\"1h\",\"asOf\":\"2026-12-03T10:00:00Z\",\"tags\":[{\"name\":\"Giorgia Meloni\","
+                + "\"type\":\"PERSON\",\"count\":12,\"baseline\":1.5,\"score\":8.6,\"series\":[0,0,1,3,8]}]}";
+        Map<String, OpsServer.Route> routes = new java.util.HashMap<>(LivePage.files());
+        routes.put("/v1/live/state", call -> call.send(200, "application/json", get(page.resolve("/v1/live/state"), TOKEN).body(), Map.of()));
+        routes.put("/v1/trending", call -> call.send(200, "application/json", trending, Map.of()));
+        try (OpsServer server = OpsServer.start(new Access("127.0.0.1", null, EnrichConfig.HTTP_TOKEN), 0,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), OpsServer.Readiness::yes, routes)) {
+            browser.get("http://127.0.0.1:" + server.port() + "/");
+            String shown = await("trending-types", text -> text.contains("Giorgia Meloni"), "the trending entry", "trending-note");
+            assertThat(shown).contains("12 · 8.6");
+            List<org.openqa.selenium.WebElement> lines = browser.findElements(By.cssSelector("#trending-types .trend polyline"));
+            assertThat(lines).as("one sparkline per tag and type").hasSize(4);
+            assertThat(lines.get(0).getAttribute("points").split(" ")).as("one point per bucket").hasSize(5);
+        }
     }
 
     @Test

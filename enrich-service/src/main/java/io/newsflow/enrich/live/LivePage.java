@@ -51,12 +51,18 @@ public final class LivePage implements AutoCloseable {
 
     /** The page's routes, by path, for {@link OpsServer}. */
     public Map<String, OpsServer.Route> routes() {
+        Map<String, OpsServer.Route> routes = files();
+        routes.put(STATE_PATH, call -> get(call, () -> call.send(200, "application/json", JSON.writeValueAsString(state()),
+                Map.of("Cache-Control", "no-store"))));
+        return routes;
+    }
+
+    /** The page's own files ({@code /}, {@code /live.js}, {@code /live.css}), open: they hold no data. */
+    public static Map<String, OpsServer.Route> files() {
         Map<String, OpsServer.Route> routes = new LinkedHashMap<>();
         routes.put("/", OpsServer.Route.open(file("index.html", "text/html")));
         routes.put("/live.js", OpsServer.Route.open(file("live.js", "text/javascript")));
         routes.put("/live.css", OpsServer.Route.open(file("live.css", "text/css")));
-        routes.put(STATE_PATH, call -> get(call, () -> call.send(200, "application/json", JSON.writeValueAsString(state()),
-                Map.of("Cache-Control", "no-store"))));
         return routes;
     }
 
