@@ -196,6 +196,7 @@ public final class LiveTail implements AutoCloseable {
     /** The raw topic's end offsets, enrich's committed offsets on it, and what the tail counted: rates and lag. */
     private void sample(KafkaConsumer<byte[], byte[]> tail, Admin admin, List<TopicPartition> raw) {
         Map<TopicPartition, Long> end = tail.endOffsets(raw, ADMIN_TIMEOUT);
+        Map<TopicPartition, Long> begin = tail.beginningOffsets(raw, ADMIN_TIMEOUT);
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put("ingest", end.values().stream().mapToLong(Long::longValue).sum());
         totals.put("enriched", enrichedSeen);
@@ -208,7 +209,7 @@ public final class LiveTail implements AutoCloseable {
             long behind = 0;
             for (TopicPartition partition : raw) {
                 OffsetAndMetadata offset = committed.get(partition);
-                long at = offset == null ? 0 : offset.offset();
+                long at = offset == null ? begin.get(partition) : offset.offset(); // nothing committed: it starts at the beginning
                 read += at;
                 behind += Math.max(0, end.get(partition) - at);
             }
