@@ -192,6 +192,16 @@ class LivePageBrowserIT {
     }
 
     @Test
+    void showsEachServicesRateAndEnrichsLagOnceEverythingIsRead() {
+        open();
+        // every raw record committed by enrich: no lag; rates once two samples are in (a dash before)
+        String services = await("service-figures", text -> text.contains("enrich: lag\n0 records") && !text.contains("–"),
+                "enrich's lag of 0 and every rate", "status");
+        assertThat(services).containsPattern("ingest: written\\n[0-9.,]+/s").containsPattern("enrich: read\\n[0-9.,]+/s")
+                .containsPattern("enrich: written\\n[0-9.,]+/s").containsPattern("dead letters\\n[0-9.,]+/s");
+    }
+
+    @Test
     void showsTheDeadLetterWithItsStageAndReason() {
         open();
         String deadLetters = await("dead-letters", text -> text.contains("require-content"), "the dead letter", "status");
