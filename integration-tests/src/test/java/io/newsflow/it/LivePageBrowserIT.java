@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,9 +65,16 @@ class LivePageBrowserIT {
     private URI page;
     private WebDriver browser;
 
+    /** Why there is no browser (each test is then skipped, saying so), or null. */
+    private String noBrowser;
+
     @BeforeAll
     void startPipelineAndBrowser() throws Exception {
         Browser found = Browser.find();
+        if (found == null) {
+            noBrowser = Browser.missing();
+            return;
+        }
         dir = Files.createTempDirectory("newsflow-livepage-");
         SharedStack.Topics topics = SharedStack.topics("live", 1);
         EnrichConfig config = Pipeline.enrichConfig(topics, "it-live-" + topics.raw(), dir, Map.of(EnrichConfig.METRICS_PORT, "0",
@@ -103,6 +111,11 @@ class LivePageBrowserIT {
 
     private static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    @BeforeEach
+    void needsABrowser() {
+        Assumptions.assumeTrue(noBrowser == null, noBrowser);
     }
 
     @AfterAll
@@ -282,21 +295,36 @@ class LivePageBrowserIT {
 
         static final String REQUIRE = "NEWSFLOW_REQUIRE_BROWSER";
 
+        /** The browser, or null outside CI when there is none (the reason printed); in CI no browser fails the test. */
         static Browser find() {
-            Optional<Path> chromium = first("NEWSFLOW_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
-            Optional<Path> driver = first("NEWSFLOW_CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+            Optional<Path> chromium = findChromium();
+            Optional<Path> driver = findDriver();
             if (chromium.isPresent() && driver.isPresent()) {
                 return new Browser(chromium.get(), driver.get());
             }
-            String message = "LivePageBrowserIT: no browser: " + (chromium.isEmpty() ? "no chromium" : "chromium at " + chromium.get())
-                    + ", " + (driver.isEmpty() ? "no chromedriver" : "chromedriver at " + driver.get())
-                    + " (install the Debian packages chromium and chromium-driver, or set NEWSFLOW_CHROMIUM and NEWSFLOW_CHROMEDRIVER)";
+            String message = missing();
             System.err.println(message);
             if ("1".equals(System.getenv(REQUIRE)) || "true".equalsIgnoreCase(System.getenv(REQUIRE))) {
                 return Assertions.fail(message + "; " + REQUIRE + " is set, so this is a failure, not a skip");
             }
-            Assumptions.abort(message);
             return null;
+        }
+
+        /** One line: which of the two is missing, and what to install. */
+        static String missing() {
+            Optional<Path> chromium = findChromium();
+            Optional<Path> driver = findDriver();
+            return "LivePageBrowserIT: no browser: " + (chromium.isEmpty() ? "no chromium" : "chromium at " + chromium.get())
+                    + ", " + (driver.isEmpty() ? "no chromedriver" : "chromedriver at " + driver.get())
+                    + " (install the Debian packages chromium and chromium-driver, or set NEWSFLOW_CHROMIUM and NEWSFLOW_CHROMEDRIVER)";
+        }
+
+        private static Optional<Path> findChromium() {
+            return first("NEWSFLOW_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+        }
+
+        private static Optional<Path> findDriver() {
+            return first("NEWSFLOW_CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
         }
 
         private static Optional<Path> first(String variable, String... candidates) {
