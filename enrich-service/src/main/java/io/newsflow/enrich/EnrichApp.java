@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.live.LivePage;
 import io.newsflow.enrich.step.InRange;
 import io.newsflow.enrich.text.TextChain;
 import io.newsflow.schema.EnrichedArticle;
@@ -54,6 +55,7 @@ public final class EnrichApp implements AutoCloseable {
     private final PrometheusMeterRegistry prometheus;
     private KafkaStreamsMetrics streamsMetrics;
     private OpsServer ops;
+    private LivePage live;
 
     /** @throws IllegalStateException when another instance uses the same state directory */
     public EnrichApp(EnrichConfig config) {
@@ -166,16 +168,19 @@ public final class EnrichApp implements AutoCloseable {
                 }
             }));
             try {
-                ops = OpsServer.start("0.0.0.0", config.metricsPort().get(), prometheus,
+                live = LivePage.start(config);
+                routes.putAll(live.routes()); // the live page: /, /live.js, /live.css, /v1/live/state
+                ops = OpsServer.start(config.http(), config.metricsPort().get(), prometheus,
                         () -> health == null ? OpsServer.Readiness.notReady("starting") : health.readiness(), routes);
             } catch (Exception e) {
                 close();
-                throw new IllegalStateException("cannot serve metrics on port " + config.metricsPort().get() + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot serve metrics on " + config.http().host() + ":" + config.metricsPort().get() + ": "
+                        + e.getMessage(), e);
             }
             HostInfo self = advertised != null ? advertised : new HostInfo(ops.url().getHost(), ops.port());
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
             trending = new TrendingRoute(() -> streams, self, config.trending().ranking());
-            LOG.info("metrics, health and readiness on {}", ops.url());
+            LOG.info("metrics, health, readiness, trending and the live page on {}/", ops.url());
         }
         streams = createStreams();
         health = new EnrichHealth(streams, config.inputTopic(), config.dedupWindow().isZero() ? null
@@ -266,6 +271,9 @@ public final class EnrichApp implements AutoCloseable {
     public void close() {
         if (ops != null) {
             ops.close();
+        }
+        if (live != null) {
+            live.close();
         }
         if (health != null) {
             health.close();

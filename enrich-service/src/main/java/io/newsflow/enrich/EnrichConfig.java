@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.ops.Access;
 import io.newsflow.runtime.ClientSettings;
 import io.newsflow.runtime.Durations;
 import io.newsflow.runtime.Setting;
@@ -54,7 +55,8 @@ public record EnrichConfig(
         Duration dedupWindow,
         NearDuplicates nearDuplicates,
         Duration stallTimeout,
-        TrendingConfig trending) {
+        TrendingConfig trending,
+        Access http) {
 
     public static final String BOOTSTRAP_SERVERS = ClientSettings.BOOTSTRAP_SERVERS_ENV;
     public static final String SCHEMA_REGISTRY_URL = ClientSettings.SCHEMA_REGISTRY_URL_ENV;
@@ -78,6 +80,8 @@ public record EnrichConfig(
     public static final String DEDUP_WINDOW = "NEWSFLOW_DEDUP_WINDOW";
     public static final String NEAR_DUPLICATES = "NEWSFLOW_NEAR_DUPLICATES";
     public static final String STALL_TIMEOUT = "NEWSFLOW_STALL_TIMEOUT";
+    public static final String HTTP_HOST = "NEWSFLOW_HTTP_HOST";
+    public static final String HTTP_TOKEN = "NEWSFLOW_HTTP_TOKEN";
 
     /**
      * Every setting, declared once: {@code newsflow enrich}'s flags ({@link EnrichCommand}), the defaults
@@ -124,7 +128,13 @@ public record EnrichConfig(
                     + "taken, or processed records not committed, for longer than this: the instance is stalled (logged, "
                     + "`newsflow_stalled{check}` = 1, `/readyz` 503)"),
             Setting.of(METRICS_PORT, "--metrics-port", null, "serve `/metrics` (Prometheus), `/healthz` and `/readyz` (ready = "
-                    + "the Streams state is RUNNING and nothing is stalled) on this port, 0 for any free one").shownAs("off"));
+                    + "the Streams state is RUNNING and nothing is stalled), and the live page `/` with its data under `/v1/live/`, "
+                    + "on this port, 0 for any free one").shownAs("off"),
+            Setting.of(HTTP_HOST, "--http-host", "127.0.0.1", "address the metrics port listens on; on an address other than "
+                    + "loopback with no `NEWSFLOW_HTTP_TOKEN`, only `/healthz`, `/readyz` and `/metrics` are served (the rest answer 403)"),
+            Setting.of(HTTP_TOKEN, null, null, "when set, the live page's data needs `Authorization: Bearer <token>` (compared in "
+                    + "constant time; the page: open it once with `?token=<token>`); 401 without it; `/healthz`, `/readyz`, "
+                    + "`/metrics` need none").shownAs("none: no token needed"));
 
     /** Every environment variable this service reads by name (any other KAFKA_* passes through as a client property). */
     public static final List<String> VARIABLES = SETTINGS.stream().map(Setting::env).toList();
@@ -208,6 +218,7 @@ public record EnrichConfig(
         TrendingConfig trending = TrendingConfig.fromEnv(env, problems);
         trending.topic().filter(t -> t.equals(input) || t.equals(output) || t.equals(dlq))
                 .ifPresent(t -> problems.add(TrendingConfig.TOPIC_ENV + "=" + t + ": must differ from the input, output and dead-letter topics"));
+        String httpHost = get(env, HTTP_HOST);
         Optional<String> instanceId = Optional.ofNullable(env.get(INSTANCE_ID)).map(String::strip).filter(s -> !s.isEmpty());
         instanceId.filter(id -> !id.matches("[A-Za-z0-9._-]{1,200}"))
                 .ifPresent(id -> problems.add(INSTANCE_ID + "=" + id + ": expected letters, digits, '.', '_' or '-'"));
@@ -219,7 +230,7 @@ public record EnrichConfig(
         return new EnrichConfig(client, applicationId, input, output, dlq, policy, guarantee, threads, replacements, stateDir,
                 gazetteer, noiseRules, maxTags, detectLanguage, maxArticleBytes, maxEnrichedBytes,
                 instanceId.orElseGet(() -> derivedInstanceId(stateDirOrDefault(stateDir), applicationId)), metricsPort, dedupWindow,
-                nearDuplicates, stallTimeout, trending);
+                nearDuplicates, stallTimeout, trending, new Access(httpHost, env.get(HTTP_TOKEN), HTTP_TOKEN));
     }
 
     /** What the text chain is built from. */
@@ -261,14 +272,14 @@ public record EnrichConfig(
     public EnrichConfig withMaxArticleBytes(int limit) {
         return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
                 streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, limit,
-                Math.min(limit, maxEnrichedBytes), groupInstanceId, metricsPort, dedupWindow, nearDuplicates, stallTimeout, trending);
+                Math.min(limit, maxEnrichedBytes), groupInstanceId, metricsPort, dedupWindow, nearDuplicates, stallTimeout, trending, http);
     }
 
     /** These settings with another enriched-article limit (lowered to what the output topic takes). */
     public EnrichConfig withMaxEnrichedBytes(int limit) {
         return new EnrichConfig(client, applicationId, inputTopic, outputTopic, deadLetterTopic, errorPolicy, processingGuarantee,
                 streamThreads, maxThreadReplacements, stateDir, gazetteer, noiseRules, maxTags, detectLanguage, maxArticleBytes, limit,
-                groupInstanceId, metricsPort, dedupWindow, nearDuplicates, stallTimeout, trending);
+                groupInstanceId, metricsPort, dedupWindow, nearDuplicates, stallTimeout, trending, http);
     }
 
     /** The state directory: the configured one, else Kafka Streams' default ({@code java.io.tmpdir/kafka-streams}). */

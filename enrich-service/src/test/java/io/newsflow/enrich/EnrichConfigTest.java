@@ -29,6 +29,20 @@ class EnrichConfigTest {
     }
 
     @Test
+    void theHttpServerBindsLoopbackByDefaultAndTheTokenIsNeverPrinted() {
+        EnrichConfig defaults = EnrichConfig.fromEnv(Map.of());
+        assertThat(defaults.http().host()).isEqualTo("127.0.0.1");
+        assertThat(defaults.http().token()).isNull();
+        assertThat(defaults.http().serving()).isTrue();
+
+        EnrichConfig exposed = EnrichConfig.fromEnv(Map.of(EnrichConfig.HTTP_HOST, "0.0.0.0", EnrichConfig.HTTP_TOKEN, "s3cret"));
+        assertThat(exposed.http().admits("Bearer s3cret")).isTrue();
+        assertThat(exposed.http().admits(null)).isFalse();
+        assertThat(exposed.toString()).doesNotContain("s3cret");
+        assertThat(EnrichConfig.fromEnv(Map.of(EnrichConfig.HTTP_HOST, "0.0.0.0")).http().serving()).isFalse();
+    }
+
+    @Test
     void rawKafkaVariablesPassThroughAndWinOverOurDefaults() {
         EnrichConfig config = EnrichConfig.fromEnv(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "broker:29092",

@@ -107,6 +107,8 @@ class ComposeFileTest {
         assertThat(port).isNotEmpty();
         assertThat(service("enrich").path("expose").get(0).asText()).isEqualTo(port);
         assertThat(service("enrich").path("healthcheck").path("test").toString()).contains("/dev/tcp/127.0.0.1/" + port, "/readyz");
+        // Prometheus scrapes it from another container: all interfaces (the default is loopback only)
+        assertThat(service("enrich").path("environment").path(EnrichConfig.HTTP_HOST).asText()).isEqualTo("0.0.0.0");
     }
 
     @Test

@@ -1,86 +1,24 @@
 package io.newsflow.cli;
 
+import io.newsflow.deadletter.DeadLetterRecord;
 import io.newsflow.runtime.TopicReader;
-import io.newsflow.schema.DeadLetterHeaders;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /** The dead letters of a topic as they stand: read whole (committed records, up to the end offsets taken at the start). */
 final class DeadLetters {
 
-    /** One dead letter: where it is, its key and value bytes, its headers and its time. */
-    record Letter(ConsumerRecord<byte[], byte[]> record) {
-
-        String header(String name) {
-            Header header = record.headers().lastHeader(name);
-            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-        }
-
-        String stage() {
-            String stage = header(DeadLetterHeaders.STAGE);
-            return stage == null ? "unknown" : stage;
-        }
-
-        String reason() {
-            String reason = header(DeadLetterHeaders.REASON);
-            return reason == null ? "" : reason;
-        }
-
-        String key() {
-            return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        }
-
-        Instant time() {
-            return Instant.ofEpochMilli(record.timestamp());
-        }
-
-        /** {@code partition:offset} in the dead-letter topic. */
-        String at() {
-            return record.partition() + ":" + record.offset();
-        }
-
-        int replays() {
-            String count = header(DeadLetterHeaders.REPLAY_COUNT);
-            try {
-                return count == null ? 0 : Integer.parseInt(count.strip());
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-
-        boolean truncated() {
-            return header(DeadLetterHeaders.TRUNCATED_FROM) != null;
-        }
-
-        /**
-         * The reason with what varies between articles taken out (the article's id, numbers), so letters that failed
-         * for the same reason group together.
-         */
-        String reasonKind() {
-            String reason = reason();
-            String key = key();
-            if (key != null && !key.isEmpty()) {
-                reason = reason.replace(key, "<id>");
-            }
-            reason = reason.replaceAll("\\d+", "N");
-            return reason.length() > 120 ? reason.substring(0, 117) + "..." : reason;
-        }
-    }
-
     /** Which letters a command works on; null fields select everything. */
     record Selection(Set<String> stages, Pattern reason, Instant since, Instant until, Set<String> ids, Set<String> at) {
 
-        boolean test(Letter letter) {
+        boolean test(DeadLetterRecord letter) {
             return (stages == null || stages.contains(letter.stage()))
                     && (reason == null || reason.matcher(letter.reason()).find())
                     && (since == null || !letter.time().isBefore(since))

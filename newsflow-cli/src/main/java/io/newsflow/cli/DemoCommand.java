@@ -65,7 +65,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--keep-running", description = "Leave the stack and the enricher up afterwards, and print how to connect.")
+    @Option(names = "--keep-running", description = {"Leave the stack and the enricher up afterwards, and print how to connect;",
+            "serves the live page on 127.0.0.1 (its address is printed)."})
     boolean keepRunning;
 
     @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
@@ -86,11 +87,17 @@ public final class DemoCommand implements Callable<Integer> {
             LocalStack stack = LocalStack.start(dir, 0, 0);
             resources.stack = stack;
             ClientSettings settings = stack.clientSettings();
-            EnrichConfig config = EnrichConfig.fromEnv(Map.of(EnrichConfig.APPLICATION_ID, "newsflow-demo",
-                    EnrichConfig.STATE_DIR, dir.resolve("streams").toString()), settings);
+            Map<String, String> env = new java.util.HashMap<>(Map.of(EnrichConfig.APPLICATION_ID, "newsflow-demo",
+                    EnrichConfig.STATE_DIR, dir.resolve("streams").toString()));
+            if (keepRunning) {
+                // the live page (and /metrics) on a free port of 127.0.0.1: NEWSFLOW_HTTP_HOST's default, this machine only
+                env.put(EnrichConfig.METRICS_PORT, "0");
+            }
+            EnrichConfig config = EnrichConfig.fromEnv(env, settings);
             resources.enrich = new EnrichApp(config);
             resources.enrich.start();
             err.println("demo: stack up in " + seconds(started) + " s; ingesting " + String.join(" ", paths));
+            resources.enrich.opsUrl().ifPresent(url -> err.println("demo: live page at " + url + "/"));
 
             int published = 0;
             int rejected = 0;

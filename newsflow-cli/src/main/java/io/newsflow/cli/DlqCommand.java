@@ -1,5 +1,7 @@
 package io.newsflow.cli;
 
+import io.newsflow.deadletter.DeadLetterGroups;
+import io.newsflow.deadletter.DeadLetterRecord;
 import io.newsflow.runtime.ClientSettings;
 import io.newsflow.runtime.ConnectionOptions;
 import io.newsflow.runtime.ExitCodes;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,13 +73,13 @@ public final class DlqCommand implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
 
-        List<DeadLetters.Letter> read(ClientSettings settings) throws Fatal {
+        List<DeadLetterRecord> read(ClientSettings settings) throws Fatal {
             return read(settings, true);
         }
 
-        List<DeadLetters.Letter> read(ClientSettings settings, boolean values) throws Fatal {
+        List<DeadLetterRecord> read(ClientSettings settings, boolean values) throws Fatal {
             try {
-                return DeadLetters.readAll(settings.kafkaProperties(), topic, TIMEOUT, values).stream().map(DeadLetters.Letter::new).toList();
+                return DeadLetters.readAll(settings.kafkaProperties(), topic, TIMEOUT, values).stream().map(DeadLetterRecord::new).toList();
             } catch (org.apache.kafka.common.errors.TimeoutException | IllegalStateException e) {
                 throw new Fatal("dlq: cannot read " + topic + " on " + settings.bootstrapServers() + ": " + e.getMessage());
             }
@@ -142,29 +143,24 @@ public final class DlqCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            List<DeadLetters.Letter> letters;
+            List<DeadLetterRecord> letters;
             try {
                 letters = parent.read(parent.connection.resolve(System.getenv()), false);
             } catch (Fatal e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return ExitCodes.FATAL;
             }
-            Map<String, long[]> groups = new TreeMap<>(); // count, first, last
-            for (DeadLetters.Letter letter : letters) {
-                long[] g = groups.computeIfAbsent(letter.stage() + "\t" + letter.reasonKind(),
-                        k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
-                g[0]++;
-                g[1] = Math.min(g[1], letter.record().timestamp());
-                g[2] = Math.max(g[2], letter.record().timestamp());
+            DeadLetterGroups groups = new DeadLetterGroups();
+            for (DeadLetterRecord letter : letters) {
+                groups.add(letter.stage(), letter.reasonKind(), letter.record().timestamp());
             }
             out.printf("%d dead letters in %s%n", letters.size(), parent.topic);
-            if (!groups.isEmpty()) {
+            if (groups.total() > 0) {
                 out.printf("%7s  %-18s  %-20s  %-20s  %s%n", "count", "stage", "first", "last", "reason");
-                groups.forEach((key, g) -> {
-                    String[] parts = key.split("\t", 2);
-                    out.printf("%7d  %-18s  %-20s  %-20s  %s%n", g[0], parts[0], Instant.ofEpochMilli(g[1]).toString().replaceFirst("\\.\\d+Z$", "Z"),
-                            Instant.ofEpochMilli(g[2]).toString().replaceFirst("\\.\\d+Z$", "Z"), parts[1]);
-                });
+                for (DeadLetterGroups.Group g : groups.groups()) {
+                    out.printf("%7d  %-18s  %-20s  %-20s  %s%n", g.count(), g.stage(), g.first().toString().replaceFirst("\\.\\d+Z$", "Z"),
+                            g.last().toString().replaceFirst("\\.\\d+Z$", "Z"), g.reason());
+                }
             }
             out.flush();
             return ExitCodes.OK;
@@ -189,7 +185,7 @@ public final class DlqCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ClientSettings settings = parent.connection.resolve(System.getenv());
-            List<DeadLetters.Letter> letters;
+            List<DeadLetterRecord> letters;
             try {
                 letters = parent.read(settings);
             } catch (Fatal e) {
@@ -201,7 +197,7 @@ public final class DlqCommand implements Callable<Integer> {
             DeadLetters.Selection selection = select.selection();
             PrintWriter out = spec.commandLine().getOut();
             int shown = 0;
-            for (DeadLetters.Letter letter : letters) {
+            for (DeadLetterRecord letter : letters) {
                 if (!selection.test(letter) || shown >= max) {
                     continue;
                 }
@@ -259,7 +255,7 @@ public final class DlqCommand implements Callable<Integer> {
             }
             ClientSettings settings = parent.connection.resolve(System.getenv());
             String marks = parent.topic + ".replayed";
-            List<DeadLetters.Letter> letters;
+            List<DeadLetterRecord> letters;
             Set<String> replayed = new HashSet<>();
             KafkaProducer<byte[], byte[]> producer = null;
             try {
@@ -286,9 +282,9 @@ public final class DlqCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 return ExitCodes.FATAL;
             }
-            List<DeadLetters.Letter> chosen = new ArrayList<>();
+            List<DeadLetterRecord> chosen = new ArrayList<>();
             Map<String, Integer> skipped = new LinkedHashMap<>();
-            for (DeadLetters.Letter letter : letters) {
+            for (DeadLetterRecord letter : letters) {
                 if (!selection.test(letter)) {
                     continue;
                 }
@@ -307,7 +303,7 @@ public final class DlqCommand implements Callable<Integer> {
             int done = 0;
             String failure = null;
             if (dryRun) {
-                for (DeadLetters.Letter letter : chosen) {
+                for (DeadLetterRecord letter : chosen) {
                     out.printf("would replay %s key=%s stage=%s reason=%s%n", letter.at(), letter.key(), letter.stage(), letter.reason());
                 }
                 done = chosen.size();
@@ -353,7 +349,7 @@ public final class DlqCommand implements Callable<Integer> {
         }
 
         /** Writes the letters and their marks, a transaction per batch; the letters replayed, or {@link Failed}. */
-        private int publish(KafkaProducer<byte[], byte[]> producer, List<DeadLetters.Letter> chosen, String marks) throws Failed {
+        private int publish(KafkaProducer<byte[], byte[]> producer, List<DeadLetterRecord> chosen, String marks) throws Failed {
             int done = 0;
             while (done < chosen.size()) {
                 int end = done;
@@ -365,7 +361,7 @@ public final class DlqCommand implements Callable<Integer> {
                 }
                 try {
                     producer.beginTransaction();
-                    for (DeadLetters.Letter letter : chosen.subList(done, end)) {
+                    for (DeadLetterRecord letter : chosen.subList(done, end)) {
                         producer.send(new ProducerRecord<>(to, null, null, letter.record().key(), letter.record().value(), replayHeaders(letter)));
                         producer.send(new ProducerRecord<>(marks, letter.at().getBytes(StandardCharsets.UTF_8),
                                 (to + " " + Instant.now()).getBytes(StandardCharsets.UTF_8)));
@@ -385,7 +381,7 @@ public final class DlqCommand implements Callable<Integer> {
         }
 
         /** The original record's headers (the dead letter's own taken off), a replay count one up, and where from. */
-        private RecordHeaders replayHeaders(DeadLetters.Letter letter) {
+        private RecordHeaders replayHeaders(DeadLetterRecord letter) {
             RecordHeaders headers = new RecordHeaders();
             for (Header header : letter.record().headers()) {
                 if (!header.key().startsWith("newsflow.error.") && !header.key().startsWith("newsflow.replay.")) {

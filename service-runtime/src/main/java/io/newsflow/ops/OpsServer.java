@@ -45,7 +45,22 @@ public final class OpsServer implements AutoCloseable {
     /** A service's own endpoint. */
     public interface Route {
         void handle(HttpCall call) throws Exception;
+
+        /** The route, served without the token where {@link Access} lets routes be served at all: for static files with no data. */
+        static Route open(Route route) {
+            return new Open(route);
+        }
     }
+
+    private record Open(Route route) implements Route {
+        @Override
+        public void handle(HttpCall call) throws Exception {
+            route.handle(call);
+        }
+    }
+
+    /** The endpoints every server has, open whatever the {@link Access}. */
+    private static final java.util.Set<String> OPERATOR_PATHS = java.util.Set.of("/healthz", "/readyz", "/metrics");
 
     private final Server server;
     private final ServerConnector connector;
@@ -58,12 +73,31 @@ public final class OpsServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server on {@code host:port} (port 0: any free port).
+     * Starts the server on {@code host:port} (port 0: any free port), every route served to anyone who can connect (the
+     * routes check what they need themselves).
      *
      * @param routes the service's own routes by exact path, tried before the operator endpoints
      */
     public static OpsServer start(String host, int port, PrometheusMeterRegistry metrics, Supplier<Readiness> readiness,
                                   Map<String, Route> routes) throws Exception {
+        return start(host, null, port, metrics, readiness, routes);
+    }
+
+    /**
+     * Starts the server on {@code access.host():port} (port 0: any free port), the service's own routes guarded as
+     * {@link Access} says; the operator endpoints are open.
+     */
+    public static OpsServer start(Access access, int port, PrometheusMeterRegistry metrics, Supplier<Readiness> readiness,
+                                  Map<String, Route> routes) throws Exception {
+        if (!access.serving()) {
+            LOG.warn("HTTP on {} with no token ({}): only /healthz, /readyz and /metrics are served; {} answer 403",
+                    access.host(), access.tokenVariable(), String.join(", ", routes.keySet()));
+        }
+        return start(access.host(), access, port, metrics, readiness, routes);
+    }
+
+    private static OpsServer start(String host, Access access, int port, PrometheusMeterRegistry metrics, Supplier<Readiness> readiness,
+                                   Map<String, Route> routes) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("newsflow-http");
         Server server = new Server(threads);
@@ -82,7 +116,7 @@ public final class OpsServer implements AutoCloseable {
             }
         }));
         all.putIfAbsent("/metrics", call -> get(call, () -> call.send(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape(), Map.of())));
-        server.setHandler(new GracefulHandler(new Router(all)));
+        server.setHandler(new GracefulHandler(new Router(all, access)));
         server.setStopTimeout(10_000);
         server.setStopAtShutdown(false);
         server.start();
@@ -128,10 +162,30 @@ public final class OpsServer implements AutoCloseable {
 
     private static final class Router extends Handler.Abstract {
         private final Map<String, Route> routes;
+        private final Access access;
 
-        Router(Map<String, Route> routes) {
+        Router(Map<String, Route> routes, Access access) {
             super(InvocationType.BLOCKING);
             this.routes = routes;
+            this.access = access;
+        }
+
+        /** Whether the call may use the route; if not, it has been answered 401 or 403. */
+        private boolean admitted(HttpCall call, Route route) throws Exception {
+            if (access == null || OPERATOR_PATHS.contains(call.path())) {
+                return true;
+            }
+            if (!access.serving()) {
+                call.error(403, "forbidden", "this server listens on " + access.host() + " with no token: set " + access.tokenVariable()
+                        + " to serve " + call.path() + " there, or bind a loopback address");
+                return false;
+            }
+            if (route instanceof Open || access.admits(call.header("Authorization"))) {
+                return true;
+            }
+            call.error(401, "unauthorized", "send the token set in " + access.tokenVariable() + " as 'Authorization: Bearer <token>'"
+                    + " (the page: open it once with ?token=<token>)", Map.of("WWW-Authenticate", "Bearer realm=\"newsflow\""));
+            return false;
         }
 
         @Override
@@ -141,7 +195,7 @@ public final class OpsServer implements AutoCloseable {
                 Route route = routes.get(call.path());
                 if (route == null) {
                     call.error(404, "not found", "no endpoint " + call.path() + "; try " + String.join(", ", routes.keySet()));
-                } else {
+                } else if (admitted(call, route)) {
                     route.handle(call);
                 }
                 if (!call.answered()) {
