@@ -39,7 +39,7 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  *   -> count-enriched -> news.articles.enriched (String id, EnrichedArticle bytes, at most the enriched size limit)
  *
  * news.articles.enriched (the output above)                                 (not with NEWSFLOW_TRENDING_TOPIC=off)
- *   -> tag-events (tag type, tag name; originals only) -> trending-repartition (by type)
+ *   -> tag-events (tag type, its tag names; originals only) -> trending-repartition (by type)
  *   -> count-tags [store trending-counts] -> news.tags.trending (TYPE|window, trending list as JSON)
  * </pre>
  *

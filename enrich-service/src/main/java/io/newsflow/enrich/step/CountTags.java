@@ -31,8 +31,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The {@code count-tags} step: (tag type, tag name) events, keyed by type, counted per 5-minute bucket of record time in the
- * changelogged store {@value #STORE} ({@link BucketKey} keys, the partition's stream time under {@link #STREAM_TIME}). A record
+ * The {@code count-tags} step: (tag type, tag names) events ({@link TagEvents}), keyed by type, each name counted per 5-minute
+ * bucket of record time in the changelogged and cached store {@value #STORE} (the cache coalesces the updates of one commit
+ * interval into one write, and one changelog record, per key) ({@link BucketKey} keys, the partition's stream time under {@link #STREAM_TIME}). A record
  * whose bucket closed (ended longer than the grace period before the stream time) is not counted, and is metered. Every emit
  * interval of wall-clock time, the lists of every type and window that changed since the last emit go downstream (key
  * {@code TYPE|window}, value the {@link TrendingList} as JSON, record time the stream time), and counts older than the
@@ -67,7 +68,7 @@ public final class CountTags implements Processor<String, String, String, String
 
     /** The store's builder: String keys, Long counts, changelogged. */
     public static StoreBuilder<KeyValueStore<String, Long>> store() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Long());
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.Long()).withCachingEnabled();
     }
 
     @Override
@@ -84,17 +85,22 @@ public final class CountTags implements Processor<String, String, String, String
         }
         Long stored = store.get(STREAM_TIME);
         long streamTime = stored == null ? event.timestamp() : Math.max(stored, event.timestamp());
+        String[] names = event.value().split(TagEvents.SEPARATOR);
         if (Buckets.closed(event.timestamp(), streamTime, grace)) {
-            metrics.trendingTag(false);
+            for (int i = 0; i < names.length; i++) {
+                metrics.trendingTag(false);
+            }
             return;
         }
-        String key = new BucketKey(event.key(), event.value(), Buckets.of(event.timestamp())).encode();
-        Long count = store.get(key);
-        store.put(key, count == null ? 1 : count + 1);
+        for (String name : names) {
+            String key = new BucketKey(event.key(), name, Buckets.of(event.timestamp())).encode();
+            Long count = store.get(key);
+            store.put(key, count == null ? 1 : count + 1);
+            metrics.trendingTag(true);
+        }
         if (stored == null || streamTime != stored) {
             store.put(STREAM_TIME, streamTime);
         }
-        metrics.trendingTag(true);
     }
 
     /** Writes the lists that changed; deletes the counts past the horizon. */

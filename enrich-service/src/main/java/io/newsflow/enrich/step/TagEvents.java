@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code tag-events} step of the trending sub-topology: an enriched record as one (tag type, tag name) pair per distinct
- * tag of the article, none for a near-duplicate copy ({@code duplicateOf} set: the story counts once, by its first copy).
+ * The {@code tag-events} step of the trending sub-topology: an enriched record as one (tag type, tag names) pair per type
+ * of tag the article has, its distinct names of that type joined by {@link #SEPARATOR} (a few records an article cross the
+ * hop to the counts, not one per tag), none for a near-duplicate copy ({@code duplicateOf} set: the story counts once, by its first copy).
  * Records are read as {@link #PROJECTION}, so the body and the other fields are skipped, not decoded. A record that is not
  * an EnrichedArticle is skipped with a warning (it stays on the enriched topic, which enrich itself wrote); a registry that
  * cannot be asked is {@link RegistryUnavailable}, retried.
@@ -32,6 +33,8 @@ public final class TagEvents {
               {"name": "duplicateOf", "type": ["null", "string"], "default": null}]}
             """);
     private static final Logger LOG = LoggerFactory.getLogger(TagEvents.class);
+    /** Between the names of one record (NUL: in no tag name). */
+    public static final String SEPARATOR = "\u0000";
 
     private final Deserializer<?> projection;
     private final String topic;
@@ -59,11 +62,13 @@ public final class TagEvents {
         if (article.get("duplicateOf") != null) {
             return List.of();
         }
-        Set<KeyValue<String, String>> events = new LinkedHashSet<>();
+        java.util.Map<String, Set<String>> byType = new java.util.LinkedHashMap<>();
         for (Object tag : (List<?>) article.get("tags")) {
             GenericRecord fields = (GenericRecord) tag;
-            events.add(KeyValue.pair(fields.get("type").toString(), fields.get("name").toString()));
+            byType.computeIfAbsent(fields.get("type").toString(), type -> new LinkedHashSet<>()).add(fields.get("name").toString());
         }
-        return new ArrayList<>(events);
+        List<KeyValue<String, String>> events = new ArrayList<>(byType.size());
+        byType.forEach((type, names) -> events.add(KeyValue.pair(type, String.join(SEPARATOR, names))));
+        return events;
     }
 }

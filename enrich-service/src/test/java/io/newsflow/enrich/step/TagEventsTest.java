@@ -36,17 +36,19 @@ class TagEventsTest {
     }
 
     @Test
-    void anOriginalGivesOneEventPerDistinctTagAndACopyNone() {
+    void anOriginalGivesOneEventPerTypeWithItsDistinctNamesAndACopyNone() {
         SpecificAvroSerde<EnrichedArticle> serde = SpecificAvroSerde.forValues(registry);
         KafkaAvroDeserializer projection = new KafkaAvroDeserializer().readingAs(TagEvents.PROJECTION);
         projection.configure(registry, false);
         TagEvents events = new TagEvents(projection, "enriched");
-        List<Tag> tags = List.of(tag("Berlin", TagType.PLACE), tag("Olaf Scholz", TagType.PERSON), tag("Berlin", TagType.PLACE));
+        List<Tag> tags = List.of(tag("Berlin", TagType.PLACE), tag("Olaf Scholz", TagType.PERSON), tag("Berlin", TagType.PLACE),
+                tag("Potsdam", TagType.PLACE));
 
         List<KeyValue<String, String>> original = events.apply("a", serde.serializer().serialize("enriched", article(null, tags)));
         List<KeyValue<String, String>> copy = events.apply("b", serde.serializer().serialize("enriched", article("a", tags)));
 
-        assertThat(original).containsExactly(KeyValue.pair("PLACE", "Berlin"), KeyValue.pair("PERSON", "Olaf Scholz"));
+        assertThat(original).containsExactly(KeyValue.pair("PLACE", "Berlin" + TagEvents.SEPARATOR + "Potsdam"),
+                KeyValue.pair("PERSON", "Olaf Scholz"));
         assertThat(copy).isEmpty();
         assertThat(events.apply("c", new byte[] {1, 2, 3})).as("not an article: skipped").isEmpty();
     }
