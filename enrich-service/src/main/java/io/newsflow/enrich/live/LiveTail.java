@@ -91,6 +91,7 @@ public final class LiveTail implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"); // a reader: a missing topic is shown, never made
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-live");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(Math.max(1, backlog)));
         SpecificAvroSerde<EnrichedArticle> serde = SpecificAvroSerde.forValues(config.serdeConfig());
         long nextSample = 0;
         while (!closed) {
@@ -109,6 +110,7 @@ public final class LiveTail implements AutoCloseable {
                 assignFromBacklog(tail, read);
                 problem = null;
                 while (!closed) {
+                    skipAhead(tail, read);
                     for (ConsumerRecord<byte[], byte[]> record : tail.poll(Duration.ofMillis(500))) {
                         take(record, serde);
                     }
@@ -170,6 +172,25 @@ public final class LiveTail implements AutoCloseable {
             long from = Math.max(begin.get(partition), end.get(partition) - backlog);
             tail.seek(partition, from);
             startOffsets.putIfAbsent(partition, end.get(partition));
+        }
+    }
+
+    /**
+     * Moves each enriched partition's position to at most {@code backlog} records before its end, the records passed over
+     * counted by their offsets: the page shows the latest articles only, so the tail decodes at most a backlog of them per
+     * partition and poll (of at most a backlog of records), whatever the pipeline's rate; it would otherwise decode every
+     * article enrich writes.
+     */
+    private void skipAhead(KafkaConsumer<byte[], byte[]> tail, List<TopicPartition> partitions) {
+        List<TopicPartition> enriched = partitions.stream().filter(p -> p.topic().equals(config.outputTopic())).toList();
+        Map<TopicPartition, Long> end = tail.endOffsets(enriched, ADMIN_TIMEOUT);
+        for (TopicPartition partition : enriched) {
+            long position = tail.position(partition, ADMIN_TIMEOUT);
+            long from = end.get(partition) - backlog;
+            if (position < from) {
+                enrichedSeen += Math.max(0, from - Math.max(position, startOffsets.getOrDefault(partition, 0L)));
+                tail.seek(partition, from);
+            }
         }
     }
 
