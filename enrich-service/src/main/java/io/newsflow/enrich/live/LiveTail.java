@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -183,15 +184,26 @@ public final class LiveTail implements AutoCloseable {
      */
     private void skipAhead(KafkaConsumer<byte[], byte[]> tail, List<TopicPartition> partitions) {
         List<TopicPartition> enriched = partitions.stream().filter(p -> p.topic().equals(config.outputTopic())).toList();
-        Map<TopicPartition, Long> end = tail.endOffsets(enriched, ADMIN_TIMEOUT);
-        for (TopicPartition partition : enriched) {
+        enrichedSeen += skipAhead(tail, enriched, backlog, startOffsets);
+    }
+
+    /**
+     * Moves each of {@code partitions} to at most {@code backlog} records before its end; returns how many records it
+     * passed over at or after their partition's offset in {@code counted from}.
+     */
+    static long skipAhead(Consumer<byte[], byte[]> tail, List<TopicPartition> partitions, int backlog,
+                          Map<TopicPartition, Long> countedFrom) {
+        Map<TopicPartition, Long> end = tail.endOffsets(partitions, ADMIN_TIMEOUT);
+        long passed = 0;
+        for (TopicPartition partition : partitions) {
             long position = tail.position(partition, ADMIN_TIMEOUT);
             long from = end.get(partition) - backlog;
             if (position < from) {
-                enrichedSeen += Math.max(0, from - Math.max(position, startOffsets.getOrDefault(partition, 0L)));
+                passed += Math.max(0, from - Math.max(position, countedFrom.getOrDefault(partition, 0L)));
                 tail.seek(partition, from);
             }
         }
+        return passed;
     }
 
     private void take(ConsumerRecord<byte[], byte[]> record, SpecificAvroSerde<EnrichedArticle> serde) {
