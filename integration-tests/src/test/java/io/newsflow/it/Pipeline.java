@@ -155,4 +155,20 @@ final class Pipeline {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return props;
     }
+
+    /** Waits until every one of {@code apps} is RUNNING; fails after {@code deadline}. */
+    static void awaitRunning(Duration deadline, EnrichApp... apps) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            boolean all = true;
+            for (EnrichApp app : apps) {
+                all &= app.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("enrich instances did not reach RUNNING within " + deadline);
+    }
 }

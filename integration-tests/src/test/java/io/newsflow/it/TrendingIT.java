@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +72,7 @@ class TrendingIT {
              EnrichApp second = new EnrichApp(Pipeline.enrichConfig(topics, applicationId, dir, env))) {
             first.start();
             second.start();
-            awaitRunning(first, second);
+            Pipeline.awaitRunning(DEADLINE, first, second);
 
             assertThat(Pipeline.ingest(topics.raw(), files).published()).isEqualTo(STORIES.size());
             List<ConsumerRecord<String, EnrichedArticle>> enriched = Pipeline.readEnriched(topics.enriched(), DEADLINE,
@@ -174,20 +173,5 @@ class TrendingIT {
         }
         throw new AssertionError(name + " not counted " + count + " times within " + DEADLINE + "; last answer: "
                 + (last == null ? "none" : last.statusCode() + " " + last.body()));
-    }
-
-    private static void awaitRunning(EnrichApp... apps) throws InterruptedException {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < end) {
-            boolean all = true;
-            for (EnrichApp app : apps) {
-                all &= app.state() == KafkaStreams.State.RUNNING;
-            }
-            if (all) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("enrich instances did not reach RUNNING within " + DEADLINE);
     }
 }

@@ -54,7 +54,7 @@ class TwoInstancesIT {
         first.start();
         second.start();
         try {
-            awaitRunning(first, second);
+            Pipeline.awaitRunning(DEADLINE, first, second);
             Map<String, Set<Integer>> owned = rawPartitionsByMember(applicationId, topics.raw());
             assertThat(owned).as("each instance reads its own share of the raw topic").hasSize(2)
                     .allSatisfy((member, partitions) -> assertThat(partitions).isNotEmpty());
@@ -115,21 +115,6 @@ class TwoInstancesIT {
             Thread.sleep(500);
         }
         return last;
-    }
-
-    private static void awaitRunning(EnrichApp... apps) throws InterruptedException {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < end) {
-            boolean all = true;
-            for (EnrichApp app : apps) {
-                all &= app.state() == KafkaStreams.State.RUNNING;
-            }
-            if (all) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("enrich instances did not reach RUNNING within " + DEADLINE);
     }
 
     private static void produce(String topic, int from, int count) throws Exception {

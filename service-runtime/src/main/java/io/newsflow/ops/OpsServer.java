@@ -128,11 +128,13 @@ public final class OpsServer implements AutoCloseable {
         return new OpsServer(server, connector, gcMetrics);
     }
 
-    private interface Body {
+    /** What a read-only route does once the method is allowed. */
+    public interface Body {
         void run() throws Exception;
     }
 
-    private static void get(HttpCall call, Body body) throws Exception {
+    /** Runs {@code body} for a GET or HEAD; answers anything else with 405 and {@code Allow: GET}. */
+    public static void get(HttpCall call, Body body) throws Exception {
         if (!call.method().equals("GET") && !call.method().equals("HEAD")) {
             call.error(405, "method not allowed", call.method() + " " + call.path() + ": use GET", Map.of("Allow", "GET"));
             return;

@@ -120,21 +120,6 @@ public final class BandIndex {
         }
     }
 
-    /** Per epoch kept: its articles, band keys and segments (tables' capacity in keys), for measurements. */
-    String describe() {
-        StringBuilder out = new StringBuilder();
-        for (Epoch epoch : epochs.overlapping(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2)) {
-            out.append("epoch ").append(epoch.base).append(": ").append(epoch.keys).append(" keys;");
-            for (Segment segment : epoch.segments) {
-                out.append(" [").append(segment.articles).append(" articles, ").append(segment.keys).append(" of ")
-                        .append(segment.capacity()).append(" keys, ").append(segment.idBytes.length).append(" id bytes, ")
-                        .append(segment.stash.length).append(" stashed]");
-            }
-            out.append('\n');
-        }
-        return out.toString();
-    }
-
     int epochsKept() {
         return epochs.size();
     }

@@ -52,7 +52,7 @@ public final class LivePage implements AutoCloseable {
     /** The page's routes, by path, for {@link OpsServer}. */
     public Map<String, OpsServer.Route> routes() {
         Map<String, OpsServer.Route> routes = files();
-        routes.put(STATE_PATH, call -> get(call, () -> call.send(200, "application/json", JSON.writeValueAsString(state()),
+        routes.put(STATE_PATH, call -> OpsServer.get(call, () -> call.send(200, "application/json", JSON.writeValueAsString(state()),
                 Map.of("Cache-Control", "no-store"))));
         return routes;
     }
@@ -75,21 +75,9 @@ public final class LivePage implements AutoCloseable {
         return new State(Instant.now(), articles.newestFirst(), deadLetters.snapshot(), tail.services(), tail.problem());
     }
 
-    private interface Body {
-        void run() throws Exception;
-    }
-
-    private static void get(HttpCall call, Body body) throws Exception {
-        if (!call.method().equals("GET") && !call.method().equals("HEAD")) {
-            call.error(405, "method not allowed", call.method() + " " + call.path() + ": use GET", Map.of("Allow", "GET"));
-            return;
-        }
-        body.run();
-    }
-
     private static OpsServer.Route file(String name, String contentType) {
         String text = resource(name);
-        return call -> get(call, () -> call.send(200, contentType, text, Map.of("Cache-Control", "no-cache")));
+        return call -> OpsServer.get(call, () -> call.send(200, contentType, text, Map.of("Cache-Control", "no-cache")));
     }
 
     static String resource(String name) {
