@@ -56,11 +56,9 @@ public final class BandIndex {
         Epoch epoch = epochs.at(time);
         if (epoch.base == Long.MIN_VALUE) {
             epoch.base = Math.floorDiv(time, epochs.length()) * epochs.length();
-            if (newest != null && epoch.base > newest.base) {
-                expectedKeys = Math.max(MIN_KEYS, newest.keys);
-            }
             if (newest == null || epoch.base > newest.base) {
-                if (newest != null) {
+                if (newest != null) { // the newest epoch until now is complete: it sizes the next, and is trimmed
+                    expectedKeys = Math.max(MIN_KEYS, newest.keys);
                     newest.trim();
                 }
                 newest = epoch;
