@@ -13,7 +13,6 @@ import io.newsflow.enrich.text.TextChain;
 import io.newsflow.schema.ArticleSize;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.RawArticle;
-import io.newsflow.serde.KafkaAvroDeserializer;
 import io.newsflow.serde.SizeLimitedSerializer;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serde;
@@ -34,13 +33,12 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  * <pre>
  * news.articles.raw (String id, RawArticle as bytes)
  *   -> decode -> validate -> extract-html -> strip-noise -> extract-footer -> require-content -> detect-language -> tag
- *   -> to-enriched-article -> key-by-id -> fingerprint -> encode (the EnrichedArticle as bytes, once)
+ *   -> to-enriched-article -> key-by-id -> carry-tags (the tags as trending events, in headers)   (not with NEWSFLOW_TRENDING_TOPIC=off)
+ *   -> fingerprint -> encode (the EnrichedArticle as bytes, once)
  *   -> dedup-repartition (one partition, bytes) -> dedup [store dedup-signatures]    (not with NEWSFLOW_DEDUP_WINDOW=off)
- *   -> count-enriched -> news.articles.enriched (String id, EnrichedArticle bytes, at most the enriched size limit)
- *
- * news.articles.enriched (the output above)                                 (not with NEWSFLOW_TRENDING_TOPIC=off)
- *   -> tag-events (tag type, its tag names; originals only) -> trending-repartition (by type)
- *   -> count-tags [store trending-counts] -> news.tags.trending (TYPE|window, trending list as JSON)
+ *   -> strip-tags -> count-enriched -> news.articles.enriched (String id, EnrichedArticle bytes, at most the enriched size limit)
+ *   \-> tag-events (tag type, its tag names; originals only) -> trending-repartition (by type)
+ *       -> count-tags [store trending-counts] -> news.tags.trending (TYPE|window, trending list as JSON)
  * </pre>
  *
  * The text steps are the methods of {@link TextChain}, called one named step at a time (each timed in
@@ -51,8 +49,9 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  * the stream. The text steps are stateless and spread over the input partitions: scale them out by running more
  * instances with the same application id. The dedup step ({@link Deduplicate}) is the one stateful step: it sees every
  * article through one partition, so "the first copy seen" means one thing, and its state (bounded by the dedup window)
- * is changelogged. The trending sub-topology ({@link #trending}) reads the output topic, so it depends on nothing above but
- * the records written.
+ * is changelogged. Trending ({@link #trending}) counts what the dedup step lets through: the tags ride with the article in
+ * headers ({@link TagEvents}), so the dedup step, which only moves bytes, need not decode an article to count it, and
+ * nothing reads the enriched topic back.
  */
 public final class EnrichTopology {
 
@@ -61,6 +60,12 @@ public final class EnrichTopology {
 
     /** The name of the trending hop: its repartition topic is {@code <application id>-trending-repartition}. */
     static final String TRENDING_HOP = "trending";
+
+    /**
+     * The trending hop's partitions: one. The counts are a few records an article, so one task (one store) holds them all,
+     * whatever the number of input partitions; a type's events all go to one partition in any case.
+     */
+    static final int TRENDING_PARTITIONS = 1;
 
     private final EnrichMetrics metrics;
 
@@ -109,6 +114,10 @@ public final class EnrichTopology {
         var tagged = steps.step(withLanguage, "tag", chain::tag);
         KStream<String, EnrichedArticle> article = steps.step(tagged, "to-enriched-article", toAvro::apply)
                 .selectKey((key, value) -> value.getId(), Named.as("key-by-id"));
+        boolean trending = config.trending().topic().isPresent();
+        if (trending) {
+            article = article.processValues(TagEvents.Carry::new, Named.as("carry-tags"));
+        }
         KStream<String, byte[]> encoded;
         if (config.dedupWindow().isZero()) {
             encoded = steps.step(article, "encode", encode::apply);
@@ -121,26 +130,28 @@ public final class EnrichTopology {
                     .processValues(() -> new Deduplicate(config.dedupWindow(), config.nearDuplicates(), metrics, articles), Named.as("dedup"),
                             Deduplicate.SIGNATURES);
         }
-        encoded.peek((id, bytes) -> metrics.enriched(), Named.as("count-enriched"))
+        KStream<String, byte[]> written = encoded;
+        if (trending) {
+            steps.trending(builder, config, encoded, config.trending().topic().orElseThrow());
+            written = encoded.processValues(TagEvents.Strip::new, Named.as("strip-tags"));
+        }
+        written.peek((id, bytes) -> metrics.enriched(), Named.as("count-enriched"))
                 .to(config.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-enriched"));
-        config.trending().topic().ifPresent(topic -> steps.trending(builder, config, topic));
 
         return builder.build();
     }
 
     /**
-     * Trending tags: each original article's tags as (type, name) events, moved to one partition per type (so that one
-     * instance holds all of a type's counts and answers its queries), counted per bucket, the lists written to {@code topic}.
+     * Trending tags: the events of each article the dedup step lets through (an original, once), keyed by tag type and
+     * moved to the trending hop (so that one instance holds all of a type's counts and answers its queries), counted per
+     * bucket, the lists written to {@code topic}.
      */
-    private void trending(StreamsBuilder builder, EnrichConfig config, String topic) {
-        KafkaAvroDeserializer projection = new KafkaAvroDeserializer().readingAs(TagEvents.PROJECTION);
-        projection.configure(config.serdeConfig(), false);
-        TagEvents events = new TagEvents(projection, config.outputTopic());
+    private void trending(StreamsBuilder builder, EnrichConfig config, KStream<String, byte[]> articles, String topic) {
         TrendingConfig trending = config.trending();
         builder.addStateStore(CountTags.store());
-        builder.stream(config.outputTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-enriched"))
-                .flatMap(events::apply, Named.as("tag-events"))
-                .repartition(Repartitioned.<String, String>as(TRENDING_HOP).withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
+        articles.process(TagEvents.Emit::new, Named.as("tag-events"))
+                .repartition(Repartitioned.<String, String>as(TRENDING_HOP).withKeySerde(Serdes.String()).withValueSerde(Serdes.String())
+                        .withNumberOfPartitions(TRENDING_PARTITIONS))
                 .process(() -> new CountTags(trending.grace(), trending.ranking(), trending.emitInterval(), metrics), Named.as("count-tags"),
                         CountTags.STORE)
                 .to(topic, Produced.with(Serdes.String(), Serdes.String()).withName("write-trending"));

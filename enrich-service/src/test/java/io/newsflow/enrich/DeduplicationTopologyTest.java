@@ -154,7 +154,10 @@ class DeduplicationTopologyTest {
         assertThat(out).extracting(TestRecord::key).containsExactly("site-a/1", "site-b/77");
         assertThat(out.get(0).value().getDuplicateOf()).isNull();
         assertThat(out.get(1).value().getDuplicateOf()).isEqualTo("site-a/1");
-        assertThat(out.get(1).headers().lastHeader(Fingerprint.HEADER)).as("the signature header stays inside").isNull();
+        assertThat(out).allSatisfy(record -> {
+            assertThat(record.headers().lastHeader(Fingerprint.HEADER)).as("the signature header stays inside").isNull();
+            assertThat(record.headers().lastHeader(io.newsflow.enrich.step.TagEvents.HEADER)).as("the tags' headers stay inside").isNull();
+        });
         assertThat(count("near", true)).isEqualTo(1.0);
     }
 

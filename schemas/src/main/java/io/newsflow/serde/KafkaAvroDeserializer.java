@@ -20,14 +20,12 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Reads Confluent-framed Avro. With {@code specific.avro.reader=true} it returns the generated class of
  * the writer's record (resolved against that class's schema, so old and new writers both read);
  * otherwise a {@code GenericRecord}. A drop-in for {@code io.confluent.kafka.serializers.KafkaAvroDeserializer}.
- * {@link #readingAs} reads a projection instead: only the fields a reader needs, the others skipped undecoded.
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
     private SchemaRegistryClient client;
     private AvroSerdeConfig config;
     private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
-    private Schema readerSchema;
 
     public KafkaAvroDeserializer() {
     }
@@ -36,16 +34,6 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     public KafkaAvroDeserializer(SchemaRegistryClient client, Map<String, ?> configs, boolean isKey) {
         this.client = client;
         this.config = AvroSerdeConfig.from(configs, isKey);
-    }
-
-    /**
-     * Reads every record as a {@code GenericRecord} of {@code readerSchema}, resolved from the writer's schema by Avro's
-     * rules (same record names, fields matched by name): a projection with a few fields skips the bytes of the others.
-     */
-    public KafkaAvroDeserializer readingAs(Schema readerSchema) {
-        this.readerSchema = readerSchema;
-        readers.clear();
-        return this;
     }
 
     @Override
@@ -83,9 +71,6 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         } catch (SchemaRegistryException e) {
             String what = e.kind() == SchemaRegistryException.Kind.NOT_FOUND ? "unknown schema id " + id : "cannot fetch schema id " + id;
             throw new SerializationException(what + " (topic " + topic + "): " + e.getMessage(), e);
-        }
-        if (readerSchema != null) {
-            return new GenericDatumReader<>(writer, readerSchema, GenericData.get());
         }
         if (!config.specificReader() || writer.getType() != Schema.Type.RECORD) {
             return new GenericDatumReader<>(writer, writer, GenericData.get());

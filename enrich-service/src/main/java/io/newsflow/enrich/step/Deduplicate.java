@@ -114,6 +114,7 @@ public final class Deduplicate implements FixedKeyProcessor<String, byte[], byte
             return;
         }
         metrics.duplicate("near", !suppress);
+        record.headers().remove(TagEvents.HEADER); // a copy: its story's tags were counted with the first copy
         if (!suppress) {
             context.forward(record.withValue(articles.markDuplicate(record.value(), duplicateOf)));
         }

@@ -7,57 +7,55 @@ import io.newsflow.schema.NoiseReport;
 import io.newsflow.schema.Tag;
 import io.newsflow.schema.TagOrigin;
 import io.newsflow.schema.TagType;
-import io.newsflow.serde.KafkaAvroDeserializer;
-import io.newsflow.serde.SpecificAvroSerde;
-import io.newsflow.serde.registry.MockSchemaRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.SchemaCompatibility;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The tag events of an enriched record, read through the projection (the body and other fields skipped). */
+/** An article's trending events, carried in headers from where it is an object to where only its bytes are. */
 class TagEventsTest {
 
-    private final String scope = "tag-events-" + System.nanoTime();
-    private final Map<String, String> registry = Map.of("schema.registry.url", "mock://" + scope);
-
-    @AfterEach
-    void dropRegistry() {
-        MockSchemaRegistry.dropScope(scope);
-    }
+    private static final List<Tag> TAGS = List.of(tag("Berlin", TagType.PLACE), tag("Olaf Scholz", TagType.PERSON), tag("Berlin", TagType.PLACE),
+            tag("Potsdam", TagType.PLACE));
 
     @Test
-    void theProjectionReadsEveryEnrichedArticleTheSchemaDescribes() {
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(TagEvents.PROJECTION, EnrichedArticle.getClassSchema()).getType())
-                .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
-    }
-
-    @Test
-    void anOriginalGivesOneEventPerTypeWithItsDistinctNamesAndACopyNone() {
-        SpecificAvroSerde<EnrichedArticle> serde = SpecificAvroSerde.forValues(registry);
-        KafkaAvroDeserializer projection = new KafkaAvroDeserializer().readingAs(TagEvents.PROJECTION);
-        projection.configure(registry, false);
-        TagEvents events = new TagEvents(projection, "enriched");
-        List<Tag> tags = List.of(tag("Berlin", TagType.PLACE), tag("Olaf Scholz", TagType.PERSON), tag("Berlin", TagType.PLACE),
-                tag("Potsdam", TagType.PLACE));
-
-        List<KeyValue<String, String>> original = events.apply("a", serde.serializer().serialize("enriched", article(null, tags)));
-        List<KeyValue<String, String>> copy = events.apply("b", serde.serializer().serialize("enriched", article("a", tags)));
-
-        assertThat(original).containsExactly(KeyValue.pair("PLACE", "Berlin" + TagEvents.SEPARATOR + "Potsdam"),
+    void anArticleGivesOneEventPerTypeWithItsDistinctNamesInTagOrder() {
+        assertThat(TagEvents.of(article(TAGS))).containsExactly(KeyValue.pair("PLACE", "Berlin" + TagEvents.SEPARATOR + "Potsdam"),
                 KeyValue.pair("PERSON", "Olaf Scholz"));
-        assertThat(copy).isEmpty();
-        assertThat(events.apply("c", new byte[] {1, 2, 3})).as("not an article: skipped").isEmpty();
+        assertThat(TagEvents.of(article(List.of()))).isEmpty();
     }
 
-    private static EnrichedArticle article(String duplicateOf, List<Tag> tags) {
+    @Test
+    void theEventsReadFromTheHeadersAreThoseWrittenAndWritingAgainReplacesThem() {
+        Headers headers = new RecordHeaders().add("newsflow.minhash", new byte[] {1, 2});
+        TagEvents.write(article(List.of(tag("Oslo", TagType.PLACE))), headers);
+        TagEvents.write(article(TAGS), headers);
+
+        assertThat(TagEvents.read(headers)).isEqualTo(TagEvents.of(article(TAGS)));
+        assertThat(headers.headers(TagEvents.HEADER)).hasSize(2);
+    }
+
+    @Test
+    void withoutTheEventHeadersKeepsTheOthersAndLeavesTheOriginalAsItWas() {
+        Headers headers = new RecordHeaders().add("trace", "t-1".getBytes(StandardCharsets.UTF_8));
+        TagEvents.write(article(TAGS), headers);
+
+        Headers stripped = TagEvents.without(headers);
+
+        assertThat(stripped.toArray()).extracting(header -> header.key()).containsExactly("trace");
+        assertThat(TagEvents.read(headers)).hasSize(2);
+        assertThat(TagEvents.read(stripped)).isEmpty();
+    }
+
+    private static EnrichedArticle article(List<Tag> tags) {
         Instant at = Instant.parse("2026-12-03T14:00:00Z");
         return EnrichedArticle.newBuilder().setId("x").setSource("test").setIngestedAt(at).setBody("a long body").setTags(tags)
                 .setNoise(NoiseReport.newBuilder().setLinesRemoved(0).setByRule(Map.of()).build()).setWordCount(3).setEnrichedAt(at)
-                .setEnricherVersion("test").setDuplicateOf(duplicateOf).build();
+                .setEnricherVersion("test").build();
     }
 
     private static Tag tag(String name, TagType type) {
