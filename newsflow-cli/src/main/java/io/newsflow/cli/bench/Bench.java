@@ -131,7 +131,7 @@ public final class Bench {
         double enrichRate;
         long rss;
         try {
-            enrichRate = drainRate(topic("enriched"), backlog, "enrich");
+            enrichRate = drainRate(topic("enriched"), backlog, "enrich", "bench-enrich-" + run + "-1", topic("raw"));
             rss = first.get(0).peakRssBytes();
         } finally {
             stop(first, "1");
@@ -139,7 +139,7 @@ public final class Bench {
         List<JavaChild> second = startEnrich(topic("enriched-2"), "2");
         double[] latency;
         try {
-            enrichRate = (enrichRate + drainRate(topic("enriched-2"), backlog, "enrich")) / 2;
+            enrichRate = (enrichRate + drainRate(topic("enriched-2"), backlog, "enrich", "bench-enrich-" + run + "-2", topic("raw"))) / 2;
             say("latency at %,d articles/s for %d s", plan.latencyRate(), plan.latencyDuration().toSeconds());
             latency = latency(topic("enriched-2"));
             rss = Math.max(rss, second.get(0).peakRssBytes());
@@ -194,7 +194,7 @@ public final class Bench {
                 dir.resolve("enrich-dedup-0.log"), "-Xlog:gc:file=" + dir.resolve("enrich-dedup-0-gc.log"));
         enrich.start();
         try {
-            return drainRate(topic("dedup-out"), count, "dedup step");
+            return drainRate(topic("dedup-out"), count, "dedup step", application, hop);
         } finally {
             enrich.stop();
             for (String line : problems(dir.resolve("enrich-dedup-0.log"), 10)) {
@@ -213,7 +213,7 @@ public final class Bench {
                 "NEWSFLOW_STATE_DIR=" + dir.resolve("passthrough-state-" + tag)), dir.resolve("passthrough-" + tag + ".log"));
         passThrough.start();
         try {
-            return drainRate(output, backlog, "pass-through");
+            return drainRate(output, backlog, "pass-through", "bench-passthrough-" + run + "-" + tag, topic("raw"));
         } finally {
             passThrough.stop();
         }
@@ -310,9 +310,15 @@ public final class Bench {
         }
     }
 
-    /** Records/s from the first to the last of {@code count} output records, read as a downstream consumer would. */
-    private double drainRate(String topic, int count, String what) throws IOException {
-        try (KafkaConsumer<byte[], byte[]> consumer = DownstreamReader.open(settings.kafkaProperties(), true, topic)) {
+    /**
+     * Records/s of an application draining a backlog: {@code count} output records, read as a downstream consumer would,
+     * over the time from the application's first commit of an offset on {@code input} (its first transaction: it has
+     * started working) to the last output record. Not from the first output record: enrich may work through much of
+     * its input before the dedup step's first output, and a clock started there would measure only the end of the run.
+     */
+    private double drainRate(String topic, int count, String what, String group, String input) throws IOException {
+        try (KafkaConsumer<byte[], byte[]> consumer = DownstreamReader.open(settings.kafkaProperties(), true, topic);
+             FirstCommit started = new FirstCommit(settings.kafkaProperties(), group, input)) {
             long first = 0;
             long last = 0;
             int seen = 0;
@@ -331,7 +337,9 @@ public final class Bench {
                     nextSay = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 }
             }
-            return (count - 1) / ((last - first) / 1e9);
+            long start = Math.min(first, started.at().orElse(first));
+            say("%s: first offset committed %.1f s before the first record out", what, (first - start) / 1e9);
+            return count / ((last - start) / 1e9);
         }
     }
 
