@@ -76,6 +76,7 @@ public final class EntityFinder {
     private final double minProbability;
     private final Map<String, Integer> entryByCanonical = new HashMap<>();
     private final ThreadLocal<Matches> scratch = ThreadLocal.withInitial(Matches::new);
+    private final ThreadLocal<NameLexicon.Matches> lexiconScratch = ThreadLocal.withInitial(NameLexicon.Matches::new);
 
     /** Gazetteer matches of the current text, in text order; reused per thread. */
     private static final class Matches implements TermMatcher.Listener {
@@ -170,16 +171,25 @@ public final class EntityFinder {
         String body = capitalsRead(text == null ? "" : text);
         Matches matches = scratch.get();
         matches.count = 0;
-        matcher.match(body, matches);
+        boolean recognise = recogniser.isPresent() && language != null && recogniser.get().languages().contains(TopicClassifier.primary(language));
+        NameLexicon.Matches known = null;
+        if (recognise) {
+            // one scan for this finder's names and the recogniser's lexicon alike
+            known = lexiconScratch.get();
+            known.reset();
+            TermMatcher.matchBoth(body, matcher, matches, recogniser.get().lexicon().matcher(), known);
+        } else {
+            matcher.match(body, matches);
+        }
 
         List<Mention> mentions = new ArrayList<>();
         boolean[] shadowed = new boolean[matches.count];
         Set<Integer> confirmed = new HashSet<>();
         NameTokens tokens = null;
-        if (recogniser.isPresent() && language != null && recogniser.get().languages().contains(TopicClassifier.primary(language))) {
+        if (recognise) {
             tokens = NameTokens.cut(body);
             int from = 0;
-            for (NameRecogniser.Name name : recogniser.get().recognise(language, tokens)) {
+            for (NameRecogniser.Name name : recogniser.get().recognise(language, tokens, recogniser.get().lexicon().flags(tokens, known))) {
                 int start = tokens.start(name.first());
                 int end = tokens.end(name.last());
                 while (from < matches.count && matches.end[from] <= start) {

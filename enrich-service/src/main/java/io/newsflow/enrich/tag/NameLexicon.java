@@ -19,18 +19,33 @@ public final class NameLexicon {
     static final int GAZETTEER = 2;
     private static final List<TagType> TYPES = List.of(TagType.PERSON, TagType.PLACE, TagType.ORGANIZATION);
 
-    private final Set<String> firstNames;
     private final List<Gazetteer.Entry> entries;
     private final TermMatcher matcher;
+    /** The first names, lowercased, in an open-addressing table by {@link #hash}: looked up from the text, no string made. */
+    private final String[] names;
+    private final long[] nameHashes;
+    private final int mask;
 
     public NameLexicon(Gazetteer gazetteer, List<String> firstNames) {
         this.entries = gazetteer.entries();
         this.matcher = new TermMatcher(entries);
-        Set<String> names = new HashSet<>();
+        Set<String> lowered = new HashSet<>();
         for (String name : firstNames) {
-            names.add(name.toLowerCase(Locale.ROOT));
+            lowered.add(name.toLowerCase(Locale.ROOT));
         }
-        this.firstNames = Set.copyOf(names);
+        int capacity = Integer.highestOneBit(Math.max(16, lowered.size() * 2)) << 1;
+        names = new String[capacity];
+        nameHashes = new long[capacity];
+        mask = capacity - 1;
+        for (String name : lowered) {
+            long hash = hash(name, 0, name.length());
+            int slot = (int) hash & mask;
+            while (names[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            names[slot] = name;
+            nameHashes[slot] = hash;
+        }
     }
 
     /** The bundled gazetteer and first names. */
@@ -38,28 +53,118 @@ public final class NameLexicon {
         return new NameLexicon(Gazetteer.bundled(), FirstNames.bundled());
     }
 
+    /** The gazetteer matches of one text, in text order, as {@link #matcher()} reports them. */
+    public static final class Matches implements TermMatcher.Listener {
+        int[] entry = new int[32];
+        int[] start = new int[32];
+        int[] end = new int[32];
+        int count;
+
+        /** Forgets the last text's matches. */
+        public void reset() {
+            count = 0;
+        }
+
+        @Override
+        public void onMatch(int e, int s, int x) {
+            if (count == entry.length) {
+                entry = java.util.Arrays.copyOf(entry, count * 2);
+                start = java.util.Arrays.copyOf(start, count * 2);
+                end = java.util.Arrays.copyOf(end, count * 2);
+            }
+            entry[count] = e;
+            start[count] = s;
+            end[count] = x;
+            count++;
+        }
+    }
+
+    /** The matcher of the gazetteer names the flags come from: scan a text with it (alone, or beside another) into {@link Matches}. */
+    public TermMatcher matcher() {
+        return matcher;
+    }
+
     /** The flags of each token. */
     public int[] flags(NameTokens tokens) {
+        Matches matches = new Matches();
+        matcher.match(tokens.text(), matches);
+        return flags(tokens, matches);
+    }
+
+    /** The flags of each token, with {@code matches} the gazetteer matches of the tokens' text (by {@link #matcher()}). */
+    public int[] flags(NameTokens tokens, Matches matches) {
         int[] flags = new int[tokens.size()];
+        String text = tokens.text();
         for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.capitalised(i) && firstNames.contains(tokens.word(i).toLowerCase(Locale.ROOT))) {
+            if (tokens.capitalised(i) && isFirstName(text, tokens.start(i), tokens.end(i))) {
                 flags[i] |= FIRST_NAME;
             }
         }
-        String text = tokens.text();
-        int[] token = {0};
-        matcher.match(text, (entry, start, end) -> {
-            int type = TYPES.indexOf(entries.get(entry).type());
+        int token = 0;
+        for (int m = 0; m < matches.count; m++) {
+            int type = TYPES.indexOf(entries.get(matches.entry[m]).type());
             if (type < 0) {
-                return;
+                continue;
             }
-            while (token[0] < tokens.size() && tokens.end(token[0]) <= start) {
-                token[0]++;
+            int start = matches.start[m];
+            while (token < tokens.size() && tokens.end(token) <= start) {
+                token++;
             }
-            for (int i = token[0]; i < tokens.size() && tokens.start(i) < end; i++) {
+            for (int i = token; i < tokens.size() && tokens.start(i) < matches.end[m]; i++) {
                 flags[i] |= (tokens.start(i) <= start ? GAZETTEER : GAZETTEER << 1) << (2 * type);
             }
-        });
+        }
         return flags;
     }
+
+    /**
+     * Whether {@code text[from, to)}, lowercased as {@code String.toLowerCase(Locale.ROOT)} does, is a first name. Char by
+     * char, that is {@code Character.toLowerCase}, except for the chars it treats specially (dotted capital I, capital
+     * sigma) and those beyond the Basic Multilingual Plane: a word with one of those is lowercased as a string.
+     */
+    boolean isFirstName(String text, int from, int to) {
+        long hash = FNV;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '\u0130' || c == '\u03a3' || Character.isSurrogate(c)) {
+                String lowered = text.substring(from, to).toLowerCase(Locale.ROOT);
+                return find(hash(lowered, 0, lowered.length()), lowered, 0, lowered.length(), false) >= 0;
+            }
+            hash = (hash ^ Chars.lower(c)) * PRIME;
+        }
+        return find(hash, text, from, to, true) >= 0;
+    }
+
+    private int find(long hash, String text, int from, int to, boolean lower) {
+        int slot = (int) hash & mask;
+        String name;
+        while ((name = names[slot]) != null) {
+            if (nameHashes[slot] == hash && name.length() == to - from && same(name, text, from, lower)) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    private static boolean same(String name, String text, int from, boolean lower) {
+        for (int k = 0; k < name.length(); k++) {
+            char c = text.charAt(from + k);
+            if (name.charAt(k) != (lower ? Chars.lower(c) : c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long hash(String s, int from, int to) {
+        long hash = FNV;
+        for (int k = from; k < to; k++) {
+            hash = (hash ^ s.charAt(k)) * PRIME;
+        }
+        return hash;
+    }
+
+    private static final long FNV = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
 }

@@ -220,7 +220,20 @@ public final class NameRecogniser {
         if (table == null || tokens.size() == 0) {
             return List.of();
         }
-        Sentence sentence = new Sentence(tokens, lexicon.flags(tokens));
+        return recognise(table, tokens, lexicon.flags(tokens));
+    }
+
+    /** The same, with the tokens' {@link NameLexicon#flags} already worked out (from a scan shared with another reader). */
+    public List<Name> recognise(String language, NameTokens tokens, int[] flags) {
+        Table table = tables.get(TopicClassifier.primary(language));
+        if (table == null || tokens.size() == 0) {
+            return List.of();
+        }
+        return recognise(table, tokens, flags);
+    }
+
+    private List<Name> recognise(Table table, NameTokens tokens, int[] flags) {
+        Sentence sentence = new Sentence(tokens, flags);
         int[] tags = new int[tokens.size()];
         float[] margins = new float[tokens.size()];
         long[] features = new long[MAX_FEATURES];
@@ -326,9 +339,8 @@ public final class NameRecogniser {
             this.flags = flags;
             this.tokens = tokens;
             this.done = new boolean[size];
-            String text = tokens.text();
             for (int i = 0; i < size; i++) {
-                capital[i] = tokens.end(i) > tokens.start(i) && Character.isUpperCase(text.codePointAt(tokens.start(i)));
+                capital[i] = tokens.end(i) > tokens.start(i) && tokens.capitalised(i);
                 start[i] = tokens.sentenceStart(i);
             }
         }
@@ -357,8 +369,8 @@ public final class NameRecogniser {
             boolean hasUpper = false;
             for (int k = from; k < to; k++) {
                 char c = text.charAt(k);
-                char l = Character.toLowerCase(c);
-                hasLower |= Character.toUpperCase(c) != c;
+                char l = Chars.lower(c);
+                hasLower |= Chars.upper(c) != c;
                 hasUpper |= l != c;
                 low = (low ^ l) * PRIME;
                 if (k - from < 3 || length <= 3) {
@@ -370,7 +382,8 @@ public final class NameRecogniser {
                 if (to - k <= 2 || length <= 2) {
                     suffixTwo = (suffixTwo ^ l) * PRIME;
                 }
-                char sh = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : c;
+                int kind = Chars.flags(c);
+                char sh = (kind & Chars.UPPER) != 0 ? 'X' : (kind & Chars.LOWER) != 0 ? 'x' : (kind & Chars.DIGIT) != 0 ? 'd' : c;
                 run = sh == last ? run + 1 : 1;
                 last = sh;
                 if (run <= 2) {

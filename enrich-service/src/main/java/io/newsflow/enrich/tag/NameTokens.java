@@ -63,21 +63,21 @@ public final class NameTokens {
                 i++;
                 continue;
             }
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (Chars.is(c, Chars.SPACE)) {
                 i++;
                 continue;
             }
             int start = i;
-            if (Character.isLetterOrDigit(c)) {
+            if (Chars.is(c, Chars.LETTER_OR_DIGIT)) {
                 i++;
                 while (i < n) {
                     char d = s.charAt(i);
-                    if (Character.isLetterOrDigit(d)) {
+                    if (Chars.is(d, Chars.LETTER_OR_DIGIT)) {
                         i++;
-                    } else if ((d == '.' || d == '-' || d == '\'' || d == '\u2019') && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))
+                    } else if ((d == '.' || d == '-' || d == '\'' || d == '\u2019') && i + 1 < n && Chars.is(s.charAt(i + 1), Chars.LETTER_OR_DIGIT)
                             && !isPossessive(s, i)) {
                         i += 2;
-                    } else if (d == '.' && i - start == 1 && Character.isUpperCase(c)) {
+                    } else if (d == '.' && i - start == 1 && Chars.is(c, Chars.UPPER)) {
                         i++; // an initial: "J." of "J. Smith"
                         break;
                     } else {
@@ -99,7 +99,7 @@ public final class NameTokens {
     /** An apostrophe at {@code i} followed by an "s" that ends the word. */
     private static boolean isPossessive(String s, int i) {
         return i + 1 < s.length() && (s.charAt(i + 1) == 's' || s.charAt(i + 1) == 'S')
-                && (i + 2 >= s.length() || !Character.isLetterOrDigit(s.charAt(i + 2)));
+                && (i + 2 >= s.length() || !Chars.is(s.charAt(i + 2), Chars.LETTER_OR_DIGIT));
     }
 
     public int size() {
@@ -113,7 +113,8 @@ public final class NameTokens {
 
     /** Whether token {@code i} starts with an uppercase letter. */
     public boolean capitalised(int i) {
-        return Character.isUpperCase(text.codePointAt(starts[i]));
+        char first = text.charAt(starts[i]);
+        return Character.isSurrogate(first) ? Character.isUpperCase(text.codePointAt(starts[i])) : Chars.is(first, Chars.UPPER);
     }
 
     public int start(int i) {
