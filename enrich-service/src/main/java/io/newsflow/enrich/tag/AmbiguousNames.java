@@ -93,6 +93,11 @@ public final class AmbiguousNames {
 
     /** The reading of {@code name} that {@code lowerText} (the article, lower-cased with {@link Locale#ROOT}) supports best. */
     public Optional<Decision> decide(String name, String lowerText) {
+        return decide(name, new Article(lowerText));
+    }
+
+    /** The reading of {@code name} that {@code article} supports best (one {@link Article} serves all the names of one text). */
+    public Optional<Decision> decide(String name, Article article) {
         List<Reading> candidates = readings.get(name);
         if (candidates == null) {
             return Optional.empty();
@@ -102,7 +107,7 @@ public final class AmbiguousNames {
         for (Reading reading : candidates) {
             int cues = 0;
             for (String cue : reading.cues()) {
-                if (containsWord(lowerText, cue)) {
+                if (article.containsWord(cue)) {
                     cues++;
                 }
             }
@@ -112,6 +117,101 @@ public final class AmbiguousNames {
             }
         }
         return best == null ? Optional.empty() : Optional.of(new Decision(best, bestCues));
+    }
+
+    /**
+     * An article's text, lower-cased, and the hashes of its words (maximal runs of letters and digits), made at the first
+     * question: a cue is searched for in the text only when each of its words is among them. Each word of a phrase found
+     * whole in the text is a whole word of the text there, so a word missing from the set rules the phrase out; a hash
+     * found only lets the search run, so the answer is always the search's.
+     */
+    public static final class Article {
+        private final String lower;
+        private long[] words;
+        private int mask;
+        private int size;
+
+        /** @param lowerText the article, lower-cased with {@link Locale#ROOT} */
+        public Article(String lowerText) {
+            this.lower = lowerText;
+        }
+
+        /** Whole-word occurrence of {@code phrase} in the text. */
+        public boolean containsWord(String phrase) {
+            if (words == null) {
+                index();
+            }
+            long hash = FNV;
+            boolean inWord = false;
+            for (int k = 0; k <= phrase.length(); k++) {
+                if (k < phrase.length() && TermMatcher.isWordChar(phrase.charAt(k))) {
+                    hash = (hash ^ phrase.charAt(k)) * PRIME;
+                    inWord = true;
+                } else if (inWord) {
+                    if (!has(hash)) {
+                        return false;
+                    }
+                    hash = FNV;
+                    inWord = false;
+                }
+            }
+            return AmbiguousNames.containsWord(lower, phrase);
+        }
+
+        private void index() {
+            words = new long[256];
+            mask = words.length - 1;
+            long hash = FNV;
+            boolean inWord = false;
+            for (int k = 0; k <= lower.length(); k++) {
+                if (k < lower.length() && TermMatcher.isWordChar(lower.charAt(k))) {
+                    hash = (hash ^ lower.charAt(k)) * PRIME;
+                    inWord = true;
+                } else if (inWord) {
+                    add(hash);
+                    hash = FNV;
+                    inWord = false;
+                }
+            }
+        }
+
+        private void add(long hash) {
+            long key = hash == 0 ? 1 : hash;
+            int slot = (int) (key ^ (key >>> 32)) & mask;
+            while (words[slot] != 0) {
+                if (words[slot] == key) {
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            words[slot] = key;
+            if (++size * 2 > words.length) {
+                long[] old = words;
+                words = new long[old.length * 2];
+                mask = words.length - 1;
+                size = 0;
+                for (long word : old) {
+                    if (word != 0) {
+                        add(word);
+                    }
+                }
+            }
+        }
+
+        private boolean has(long hash) {
+            long key = hash == 0 ? 1 : hash;
+            int slot = (int) (key ^ (key >>> 32)) & mask;
+            while (words[slot] != 0) {
+                if (words[slot] == key) {
+                    return true;
+                }
+                slot = (slot + 1) & mask;
+            }
+            return false;
+        }
+
+        private static final long FNV = 0xcbf29ce484222325L;
+        private static final long PRIME = 0x100000001b3L;
     }
 
     /** Whole-word occurrence of {@code phrase} in {@code text}. */

@@ -468,12 +468,12 @@ public final class EntityFinder {
 
     /** Ambiguous names read in their article, and entities that now share a name merged (mentions summed). */
     private List<Entity> decided(String text, List<Entity> found, Set<Entity> needCue) {
-        String lower = null;
+        AmbiguousNames.Article lower = null;
         Map<String, Entity> byName = new LinkedHashMap<>();
         for (Entity entity : found) {
             if (ambiguous.contains(entity.name())) {
                 if (lower == null) {
-                    lower = text.toLowerCase(Locale.ROOT);
+                    lower = new AmbiguousNames.Article(text.toLowerCase(Locale.ROOT));
                 }
                 AmbiguousNames.Decision decision = ambiguous.decide(entity.name(), lower).orElseThrow();
                 if (decision.cues() == 0 && needCue.contains(entity)) {

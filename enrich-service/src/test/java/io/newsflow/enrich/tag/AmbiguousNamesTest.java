@@ -47,4 +47,29 @@ class AmbiguousNamesTest {
         assertThat(bundled.names()).contains("Jordan", "Georgia", "Chelsea");
         assertThat(bundled.decide("Georgia", "tbilisi said").orElseThrow().reading().wikidataId()).isEqualTo("Q230");
     }
+
+    @Test
+    void anArticleAnswersEveryCueAsASearchOfItsTextWould() {
+        java.util.Random random = new java.util.Random(20261203);
+        String[] words = {"bulls", "bull", "chicago", "new", "york", "st", "louis", "f", "c", "united", "a", "b", "2026", "é", "ä", "o'neil"};
+        String[] joints = {" ", " ", " ", ", ", ". ", "-", "'", "\n", ""};
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(round < 10 ? 3000 : 60); k > 0; k--) {
+                text.append(words[random.nextInt(words.length)]).append(joints[random.nextInt(joints.length)]);
+                if (round < 10) {
+                    text.append(random.nextInt(5000)).append(' '); // many distinct words: the word table grows
+                }
+            }
+            AmbiguousNames.Article article = new AmbiguousNames.Article(text.toString());
+            for (int cue = 0; cue < 40; cue++) {
+                StringBuilder phrase = new StringBuilder(words[random.nextInt(words.length)]);
+                for (int k = random.nextInt(3); k > 0; k--) {
+                    phrase.append(joints[random.nextInt(joints.length - 1)]).append(words[random.nextInt(words.length)]);
+                }
+                String p = random.nextInt(10) == 0 ? "." + phrase : phrase.toString();
+                assertThat(article.containsWord(p)).as("'%s' in '%s'", p, text).isEqualTo(AmbiguousNames.containsWord(text.toString(), p));
+            }
+        }
+    }
 }
