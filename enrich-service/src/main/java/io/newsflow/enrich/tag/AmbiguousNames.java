@@ -159,7 +159,7 @@ public final class AmbiguousNames {
         }
 
         private void index() {
-            words = new long[256];
+            words = new long[Integer.highestOneBit(Math.max(64, lower.length() / 4)) << 1]; // about 1 distinct word in 10 chars
             mask = words.length - 1;
             long hash = FNV;
             boolean inWord = false;

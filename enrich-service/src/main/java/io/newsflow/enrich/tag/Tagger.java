@@ -65,13 +65,21 @@ public final class Tagger {
         }
     }
 
-    private static String key(String name) {
+    /** A name's words (maximal runs of letters and digits, as {@link TermMatcher#split}) joined by single spaces, lowercased. */
+    static String key(String name) {
         StringBuilder out = new StringBuilder(name.length());
-        for (char[] word : TermMatcher.split(name)) {
+        int i = 0;
+        while (i < name.length()) {
+            if (!TermMatcher.isWordChar(name.charAt(i))) {
+                i++;
+                continue;
+            }
             if (out.length() > 0) {
                 out.append(' ');
             }
-            out.append(word);
+            while (i < name.length() && TermMatcher.isWordChar(name.charAt(i))) {
+                out.append(name.charAt(i++));
+            }
         }
         return out.toString().toLowerCase(Locale.ROOT);
     }

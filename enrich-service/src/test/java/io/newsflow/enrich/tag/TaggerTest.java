@@ -238,4 +238,23 @@ class TaggerTest {
     private static List<String> topics(List<FoundTag> tags) {
         return tags.stream().filter(t -> t.origin() == TagOrigin.MODEL).map(FoundTag::name).toList();
     }
+
+    @Test
+    void aNamesKeyIsItsWordsJoinedBySingleSpacesLowercased() {
+        java.util.Random random = new java.util.Random(20261203);
+        String[] parts = {"St", ".", " ", "  ", "Petersburg", "-", "Côte", "d'", "Ivoire", "İ", "Σ", "\u00a0", "O'Brien", "2026", "\ud801\udc00"};
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder name = new StringBuilder();
+            for (int k = random.nextInt(6); k > 0; k--) {
+                name.append(parts[random.nextInt(parts.length)]);
+            }
+            StringBuilder expected = new StringBuilder();
+            for (char[] word : TermMatcher.split(name.toString())) {
+                expected.append(expected.length() > 0 ? " " : "").append(word);
+            }
+            org.assertj.core.api.Assertions.assertThat(Tagger.key(name.toString())).as(name.toString())
+                    .isEqualTo(expected.toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        org.assertj.core.api.Assertions.assertThat(Tagger.key("St. Petersburg")).isEqualTo("st petersburg");
+    }
 }
