@@ -19,7 +19,7 @@ class EnrichConfigTest {
         assertThat(props.getProperty("processing.guarantee")).isEqualTo("exactly_once_v2");
         assertThat(props.getProperty("producer.batch.size")).isEqualTo("262144");
         assertThat(props.getProperty("producer.linger.ms")).isEqualTo("5");
-        assertThat(props.getProperty("consumer.max.partition.fetch.bytes")).isEqualTo("8388608");
+        assertThat(props.getProperty("consumer.max.partition.fetch.bytes")).isEqualTo("1048576");
         assertThat(props.getProperty("application.id")).isEqualTo("newsflow-enrich");
         assertThat(props.getProperty("commit.interval.ms")).isEqualTo("50");
         assertThat(EnrichConfig.fromEnv(Map.of("NEWSFLOW_PROCESSING_GUARANTEE", "at_least_once")).streamsProperties())
