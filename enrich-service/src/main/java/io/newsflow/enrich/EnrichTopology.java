@@ -36,9 +36,11 @@ import org.apache.kafka.streams.kstream.ValueMapper;
  *   -> to-enriched-article -> key-by-id -> carry-tags (the tags as trending events, in headers)   (not with NEWSFLOW_TRENDING_TOPIC=off)
  *   -> fingerprint -> encode (the EnrichedArticle as bytes, once)
  *   -> dedup-repartition (one partition, bytes) -> dedup [store dedup-signatures]    (not with NEWSFLOW_DEDUP_WINDOW=off)
- *   -> strip-tags -> count-enriched -> news.articles.enriched (String id, EnrichedArticle bytes, at most the enriched size limit)
- *   \-> tag-events (tag type, its tag names; originals only) -> trending-repartition (by type)
+ *   -> strip-tags (the internal headers off) -> count-enriched
+ *   -> news.articles.enriched (String id, EnrichedArticle bytes, at most the enriched size limit)
+ *   \-> tag-events (tag type, its tag names; originals only) -> trending-repartition (by type, one partition)
  *       -> count-tags [store trending-counts] -> news.tags.trending (TYPE|window, trending list as JSON)
+ *                                                                         (these three not with NEWSFLOW_TRENDING_TOPIC=off)
  * </pre>
  *
  * The text steps are the methods of {@link TextChain}, called one named step at a time (each timed in
@@ -130,12 +132,12 @@ public final class EnrichTopology {
                     .processValues(() -> new Deduplicate(config.dedupWindow(), config.nearDuplicates(), metrics, articles), Named.as("dedup"),
                             Deduplicate.SIGNATURES);
         }
-        KStream<String, byte[]> written = encoded;
         if (trending) {
             steps.trending(builder, config, encoded, config.trending().topic().orElseThrow());
-            written = encoded.processValues(TagEvents.Strip::new, Named.as("strip-tags"));
         }
-        written.peek((id, bytes) -> metrics.enriched(), Named.as("count-enriched"))
+        // always: a record can come in with internal headers (a replayed dead letter), trending on or off
+        encoded.processValues(TagEvents.Strip::new, Named.as("strip-tags"))
+                .peek((id, bytes) -> metrics.enriched(), Named.as("count-enriched"))
                 .to(config.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-enriched"));
 
         return builder.build();

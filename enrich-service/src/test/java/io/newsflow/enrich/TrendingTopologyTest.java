@@ -137,6 +137,21 @@ class TrendingTopologyTest {
     }
 
     @Test
+    void enrichsInternalHeadersOnAnIncomingRecordNeverReachTheEnrichedTopicWithTrendingOff() {
+        driver.close();
+        open(Map.of(TrendingConfig.TOPIC_ENV, "off"));
+        org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(io.newsflow.enrich.step.TagEvents.HEADER, "PERSON\u0000Ada Name".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.add(io.newsflow.enrich.step.Fingerprint.HEADER, new byte[] {1, 2, 3});
+        headers.add("trace", new byte[] {7});
+        raw.pipeInput(new org.apache.kafka.streams.test.TestRecord<>("replayed", RawArticle.newBuilder().setId("replayed").setSource("test")
+                .setIngestedAt(T0).setBody("Rain fell on the hills for most of the day, and the roads were wet.\n").build(), headers, T0));
+
+        assertThat(enriched.readRecordsToList()).singleElement()
+                .satisfies(record -> assertThat(record.headers().toArray()).extracting(h -> h.key()).containsExactly("trace"));
+    }
+
+    @Test
     void aLateRecordWithinTheGraceIsCountedAndOneAfterItIsNotButMetered() {
         article(T0.plusSeconds(30), "Ada Name");
         article(T0.plus(Duration.ofMinutes(12)), "Other Name");

@@ -31,7 +31,14 @@ public final class DeadLetter {
      */
     public static ProducerRecord<byte[], byte[]> of(String topic, byte[] key, byte[] value, Headers original, Source source,
                                                     String stage, String reason, Throwable cause, int maxValueBytes) {
-        Headers headers = new RecordHeaders(original == null ? new org.apache.kafka.common.header.Header[0] : original.toArray());
+        Headers headers = new RecordHeaders();
+        if (original != null) {
+            for (org.apache.kafka.common.header.Header header : original) {
+                if (!io.newsflow.enrich.step.TagEvents.INTERNAL.contains(header.key())) {
+                    headers.add(header); // not the headers enrich's own steps add on the way (tags, signature)
+                }
+            }
+        }
         put(headers, DeadLetterHeaders.REASON, reason);
         put(headers, DeadLetterHeaders.STAGE, stage);
         if (cause != null) {

@@ -29,7 +29,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * {@code carry-tags}): the dedup step moves the article's bytes and never decodes an original. The dedup step drops the
  * headers of a near-duplicate copy it marks (the story counts once, by its first copy) and drops an exact re-delivery whole;
  * what it forwards is split into the events ({@link Emit}, step {@code tag-events}) and the article without the headers
- * ({@link Strip}, step {@code strip-tags}), so they never reach the enriched topic.
+ * ({@link Strip}, step {@code strip-tags}, there whether trending is on or off), so they never reach the enriched topic.
  */
 public final class TagEvents {
 
@@ -73,11 +73,14 @@ public final class TagEvents {
         return events;
     }
 
-    /** {@code headers} without the event headers: a copy, the original left as it is (other branches read it). */
+    /** The headers enrich uses inside its topology, which the enriched and dead-letter topics never get. */
+    public static final java.util.Set<String> INTERNAL = java.util.Set.of(HEADER, Fingerprint.HEADER);
+
+    /** {@code headers} without enrich's internal headers: a copy, the original left as it is (other branches read it). */
     public static Headers without(Headers headers) {
         RecordHeaders copy = new RecordHeaders();
         for (Header header : headers) {
-            if (!header.key().equals(HEADER)) {
+            if (!INTERNAL.contains(header.key())) {
                 copy.add(header);
             }
         }
@@ -117,7 +120,7 @@ public final class TagEvents {
         }
     }
 
-    /** The {@code strip-tags} step: the article as it goes to the enriched topic, without the event headers. */
+    /** The {@code strip-tags} step: the article as it goes to the enriched topic, without enrich's internal headers. */
     public static final class Strip implements FixedKeyProcessor<String, byte[], byte[]> {
         private FixedKeyProcessorContext<String, byte[]> context;
 
@@ -128,7 +131,11 @@ public final class TagEvents {
 
         @Override
         public void process(FixedKeyRecord<String, byte[]> record) {
-            context.forward(record.headers().lastHeader(HEADER) == null ? record : record.withHeaders(without(record.headers())));
+            boolean internal = false;
+            for (Header header : record.headers()) {
+                internal |= INTERNAL.contains(header.key());
+            }
+            context.forward(internal ? record.withHeaders(without(record.headers())) : record);
         }
     }
 }
