@@ -43,7 +43,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *
  * <p>The step works on the article's bytes as the enriched topic will hold them ({@link Encode} wrote them once) and the
  * signature {@link Fingerprint} carried in a header: it decodes nothing, except a near-duplicate it marks ({@link
- * Articles#markDuplicate}), so one partition carries the whole pipeline's articles at the cost of moving bytes.
+ * Articles#markDuplicate}), so one partition carries the whole pipeline's articles at the cost of moving bytes. A copy it
+ * marks loses its {@link TagEvents#HEADER} headers: trending counts a story once, by its first copy.
  *
  * <p>The topology sends every article here through one partition, so "first seen" is one order for the
  * whole pipeline (no two copies can each be marked a duplicate of the other) and every id meets the same
