@@ -1,9 +1,10 @@
 package io.newsflow.enrich.tag;
 
 /**
- * What the name recogniser's readers ask of each char, for every char of the Basic Multilingual Plane, worked out once
- * from {@link Character}'s char methods, so the per-char loops read an array instead of Character's tables. The answers
- * are those of {@code Character.isUpperCase(char)} and the rest exactly.
+ * What the tagger's text readers (the gazetteer matcher, the name recogniser's tokens and features) ask of each char,
+ * for every char of the Basic Multilingual Plane, worked out once from {@link Character}'s char methods, so the per-char
+ * loops read an array instead of Character's tables. The answers are those of {@code Character.isUpperCase(char)} and
+ * the rest exactly.
  */
 final class Chars {
 

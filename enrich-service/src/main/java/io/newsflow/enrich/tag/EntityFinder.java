@@ -75,29 +75,8 @@ public final class EntityFinder {
     private final Optional<NameRecogniser> recogniser;
     private final double minProbability;
     private final Map<String, Integer> entryByCanonical = new HashMap<>();
-    private final ThreadLocal<Matches> scratch = ThreadLocal.withInitial(Matches::new);
-    private final ThreadLocal<NameLexicon.Matches> lexiconScratch = ThreadLocal.withInitial(NameLexicon.Matches::new);
-
-    /** Gazetteer matches of the current text, in text order; reused per thread. */
-    private static final class Matches implements TermMatcher.Listener {
-        int[] entry = new int[64];
-        int[] start = new int[64];
-        int[] end = new int[64];
-        int count;
-
-        @Override
-        public void onMatch(int e, int s, int x) {
-            if (count == entry.length) {
-                entry = java.util.Arrays.copyOf(entry, count * 2);
-                start = java.util.Arrays.copyOf(start, count * 2);
-                end = java.util.Arrays.copyOf(end, count * 2);
-            }
-            entry[count] = e;
-            start[count] = s;
-            end[count] = x;
-            count++;
-        }
-    }
+    private final ThreadLocal<TermMatcher.Matches> scratch = ThreadLocal.withInitial(TermMatcher.Matches::new);
+    private final ThreadLocal<TermMatcher.Matches> lexiconScratch = ThreadLocal.withInitial(TermMatcher.Matches::new);
 
     /** @param recogniser empty: gazetteer names only */
     public EntityFinder(Gazetteer gazetteer, Optional<NameRecogniser> recogniser) {
@@ -169,10 +148,10 @@ public final class EntityFinder {
      */
     public List<Entity> find(String language, String text, java.util.Collection<String> alsoNamed) {
         String body = capitalsRead(text == null ? "" : text);
-        Matches matches = scratch.get();
-        matches.count = 0;
+        TermMatcher.Matches matches = scratch.get();
+        matches.reset();
         boolean recognise = recogniser.isPresent() && language != null && recogniser.get().languages().contains(TopicClassifier.primary(language));
-        NameLexicon.Matches known = null;
+        TermMatcher.Matches known = null;
         if (recognise) {
             // one scan for this finder's names and the recogniser's lexicon alike
             known = lexiconScratch.get();

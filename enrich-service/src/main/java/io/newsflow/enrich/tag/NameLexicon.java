@@ -53,46 +53,20 @@ public final class NameLexicon {
         return new NameLexicon(Gazetteer.bundled(), FirstNames.bundled());
     }
 
-    /** The gazetteer matches of one text, in text order, as {@link #matcher()} reports them. */
-    public static final class Matches implements TermMatcher.Listener {
-        int[] entry = new int[32];
-        int[] start = new int[32];
-        int[] end = new int[32];
-        int count;
-
-        /** Forgets the last text's matches. */
-        public void reset() {
-            count = 0;
-        }
-
-        @Override
-        public void onMatch(int e, int s, int x) {
-            if (count == entry.length) {
-                entry = java.util.Arrays.copyOf(entry, count * 2);
-                start = java.util.Arrays.copyOf(start, count * 2);
-                end = java.util.Arrays.copyOf(end, count * 2);
-            }
-            entry[count] = e;
-            start[count] = s;
-            end[count] = x;
-            count++;
-        }
-    }
-
-    /** The matcher of the gazetteer names the flags come from: scan a text with it (alone, or beside another) into {@link Matches}. */
+    /** The matcher of the gazetteer names the flags come from: scan a text with it (alone, or beside another) into {@link TermMatcher.Matches}. */
     public TermMatcher matcher() {
         return matcher;
     }
 
     /** The flags of each token. */
     public int[] flags(NameTokens tokens) {
-        Matches matches = new Matches();
+        TermMatcher.Matches matches = new TermMatcher.Matches();
         matcher.match(tokens.text(), matches);
         return flags(tokens, matches);
     }
 
     /** The flags of each token, with {@code matches} the gazetteer matches of the tokens' text (by {@link #matcher()}). */
-    public int[] flags(NameTokens tokens, Matches matches) {
+    public int[] flags(NameTokens tokens, TermMatcher.Matches matches) {
         int[] flags = new int[tokens.size()];
         String text = tokens.text();
         for (int i = 0; i < tokens.size(); i++) {

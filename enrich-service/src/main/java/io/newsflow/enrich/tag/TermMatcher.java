@@ -15,20 +15,10 @@ import java.util.Map;
  */
 public final class TermMatcher {
 
-    /** Word characters: letters and digits (BMP). */
-    private static final boolean[] WORD = new boolean[65536];
-    /** Lower-case of every BMP char, for case-folded matching. */
-    private static final char[] LOWER = new char[65536];
     /** What may stand between the words of a multi-word alias in a text: "St. Petersburg", "Côte d'Ivoire". */
     private static final String JOINERS = " .-'\u2019\u00a0\t";
     private static final int MAX_JOIN = 3;
 
-    static {
-        for (int c = 0; c < WORD.length; c++) {
-            WORD[c] = Character.isLetterOrDigit(c);
-            LOWER[c] = Character.toLowerCase((char) c);
-        }
-    }
 
     private final boolean[] canStart = new boolean[65536];
     private final int mask;
@@ -43,6 +33,32 @@ public final class TermMatcher {
     /** Receives every match: the entry and the match's char range {@code [start, end)}. */
     public interface Listener {
         void onMatch(int entry, int start, int end);
+    }
+
+    /** Every match of one text, in text order, as arrays; reuse one per thread, {@link #reset()} between texts. */
+    public static final class Matches implements Listener {
+        int[] entry = new int[64];
+        int[] start = new int[64];
+        int[] end = new int[64];
+        int count;
+
+        /** Forgets the last text's matches. */
+        public void reset() {
+            count = 0;
+        }
+
+        @Override
+        public void onMatch(int e, int s, int x) {
+            if (count == entry.length) {
+                entry = Arrays.copyOf(entry, count * 2);
+                start = Arrays.copyOf(start, count * 2);
+                end = Arrays.copyOf(end, count * 2);
+            }
+            entry[count] = e;
+            start[count] = s;
+            end[count] = x;
+            count++;
+        }
     }
 
     /** Where the matches of one text go; reuse one per thread, {@link #reset()} between texts. */
@@ -172,26 +188,26 @@ public final class TermMatcher {
         int secondFree = 0;
         while (i < n) {
             char c = text[i];
-            if (!WORD[c]) {
+            if (!Chars.is(c, Chars.LETTER_OR_DIGIT)) {
                 i++;
                 continue;
             }
             int start = i;
-            boolean firstCandidate = first.canStart[first.foldCase ? LOWER[c] : c] && start >= firstFree;
-            boolean secondCandidate = second != null && second.canStart[second.foldCase ? LOWER[c] : c] && start >= secondFree;
+            boolean firstCandidate = first.canStart[first.foldCase ? Chars.lower(c) : c] && start >= firstFree;
+            boolean secondCandidate = second != null && second.canStart[second.foldCase ? Chars.lower(c) : c] && start >= secondFree;
             if (!firstCandidate && !secondCandidate) {
                 do {
                     i++;
-                } while (i < n && WORD[text[i]]);
+                } while (i < n && Chars.is(text[i], Chars.LETTER_OR_DIGIT));
                 continue;
             }
             int exact = 0;
             int folded = 0;
             do {
                 exact = 31 * exact + c;
-                folded = 31 * folded + LOWER[c];
+                folded = 31 * folded + Chars.lower(c);
                 i++;
-            } while (i < n && WORD[c = text[i]]);
+            } while (i < n && Chars.is(c = text[i], Chars.LETTER_OR_DIGIT));
             if (firstCandidate) {
                 int end = first.matchAt(text, n, start, i, first.foldCase ? folded : exact, firstHits);
                 firstFree = Math.max(firstFree, end);
@@ -245,12 +261,12 @@ public final class TermMatcher {
             }
             for (int k = 0; k < word.length; k++) {
                 char c = text[pos + k];
-                if ((foldCase ? LOWER[c] : c) != word[k]) {
+                if ((foldCase ? Chars.lower(c) : c) != word[k]) {
                     return -1;
                 }
             }
             pos += word.length;
-            if (pos < n && WORD[text[pos]]) {
+            if (pos < n && Chars.is(text[pos], Chars.LETTER_OR_DIGIT)) {
                 return -1;
             }
         }
@@ -263,7 +279,7 @@ public final class TermMatcher {
         }
         for (int k = 0; k < word.length; k++) {
             char c = text[start + k];
-            if (word[k] != (foldCase ? LOWER[c] : c)) {
+            if (word[k] != (foldCase ? Chars.lower(c) : c)) {
                 return false;
             }
         }
@@ -273,7 +289,7 @@ public final class TermMatcher {
     private static String fold(String alias) {
         char[] chars = alias.toCharArray();
         for (int k = 0; k < chars.length; k++) {
-            chars[k] = LOWER[chars[k]];
+            chars[k] = Chars.lower(chars[k]);
         }
         return new String(chars);
     }
@@ -316,7 +332,7 @@ public final class TermMatcher {
 
     /** True for a letter or digit. */
     static boolean isWordChar(char c) {
-        return WORD[c];
+        return Chars.is(c, Chars.LETTER_OR_DIGIT);
     }
 
     /** An alias as its words: maximal runs of word characters. */
@@ -324,12 +340,12 @@ public final class TermMatcher {
         List<char[]> words = new ArrayList<>();
         int i = 0;
         while (i < alias.length()) {
-            if (!WORD[alias.charAt(i)]) {
+            if (!Chars.is(alias.charAt(i), Chars.LETTER_OR_DIGIT)) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < alias.length() && WORD[alias.charAt(i)]) {
+            while (i < alias.length() && Chars.is(alias.charAt(i), Chars.LETTER_OR_DIGIT)) {
                 i++;
             }
             words.add(Arrays.copyOfRange(alias.toCharArray(), start, i));
