@@ -10,7 +10,16 @@ public record BucketKey(String type, String tag, long bucket) {
 
     /** The key as stored. A NUL in a tag name (never in a sane one) becomes a space. */
     public String encode() {
-        return type + SEPARATOR + tag.replace(SEPARATOR, ' ') + SEPARATOR + String.format(java.util.Locale.ROOT, "%012d", bucket);
+        return type + SEPARATOR + tag.replace(SEPARATOR, ' ') + SEPARATOR + digits(bucket);
+    }
+
+    /** {@code bucket} as {@code String.format("%012d", bucket)} writes it, without a formatter for the usual case. */
+    static String digits(long bucket) {
+        if (bucket < 0) {
+            return String.format(java.util.Locale.ROOT, "%012d", bucket);
+        }
+        String plain = Long.toString(bucket);
+        return plain.length() >= 12 ? plain : "000000000000".substring(plain.length()) + plain;
     }
 
     /** The prefix of every key of {@code type}. */
