@@ -91,11 +91,6 @@ public final class AmbiguousNames {
     public record Decision(Reading reading, int cues) {
     }
 
-    /** The reading of {@code name} that {@code lowerText} (the article, lower-cased with {@link Locale#ROOT}) supports best. */
-    public Optional<Decision> decide(String name, String lowerText) {
-        return decide(name, new Article(lowerText));
-    }
-
     /** The reading of {@code name} that {@code article} supports best (one {@link Article} serves all the names of one text). */
     public Optional<Decision> decide(String name, Article article) {
         List<Reading> candidates = readings.get(name);
@@ -139,40 +134,36 @@ public final class AmbiguousNames {
         /** Whole-word occurrence of {@code phrase} in the text. */
         public boolean containsWord(String phrase) {
             if (words == null) {
-                index();
+                words = new long[Integer.highestOneBit(Math.max(64, lower.length() / 4)) << 1]; // about 1 distinct word in 10 chars
+                mask = words.length - 1;
+                eachWord(lower, hash -> {
+                    add(hash);
+                    return true;
+                });
             }
+            return eachWord(phrase, this::has) && AmbiguousNames.containsWord(lower, phrase);
+        }
+
+        /**
+         * Passes the hash of each word of {@code text} (a maximal run of letters and digits) to {@code word}, while it
+         * answers true; whether it always did.
+         */
+        private static boolean eachWord(String text, java.util.function.LongPredicate word) {
             long hash = FNV;
             boolean inWord = false;
-            for (int k = 0; k <= phrase.length(); k++) {
-                if (k < phrase.length() && TermMatcher.isWordChar(phrase.charAt(k))) {
-                    hash = (hash ^ phrase.charAt(k)) * PRIME;
+            for (int k = 0; k <= text.length(); k++) {
+                if (k < text.length() && TermMatcher.isWordChar(text.charAt(k))) {
+                    hash = (hash ^ text.charAt(k)) * PRIME;
                     inWord = true;
                 } else if (inWord) {
-                    if (!has(hash)) {
+                    if (!word.test(hash)) {
                         return false;
                     }
                     hash = FNV;
                     inWord = false;
                 }
             }
-            return AmbiguousNames.containsWord(lower, phrase);
-        }
-
-        private void index() {
-            words = new long[Integer.highestOneBit(Math.max(64, lower.length() / 4)) << 1]; // about 1 distinct word in 10 chars
-            mask = words.length - 1;
-            long hash = FNV;
-            boolean inWord = false;
-            for (int k = 0; k <= lower.length(); k++) {
-                if (k < lower.length() && TermMatcher.isWordChar(lower.charAt(k))) {
-                    hash = (hash ^ lower.charAt(k)) * PRIME;
-                    inWord = true;
-                } else if (inWord) {
-                    add(hash);
-                    hash = FNV;
-                    inWord = false;
-                }
-            }
+            return true;
         }
 
         private void add(long hash) {

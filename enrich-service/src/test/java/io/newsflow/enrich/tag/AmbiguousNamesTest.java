@@ -15,7 +15,7 @@ class AmbiguousNamesTest {
             new AmbiguousNames.Reading("Q41421", TagType.PERSON, "Michael Jordan", List.of("nba", "bulls", "basketball")))));
 
     private static AmbiguousNames.Decision decide(String text) {
-        return NAMES.decide("Jordan", text.toLowerCase(Locale.ROOT)).orElseThrow();
+        return NAMES.decide("Jordan", new AmbiguousNames.Article(text.toLowerCase(Locale.ROOT))).orElseThrow();
     }
 
     @Test
@@ -45,7 +45,7 @@ class AmbiguousNamesTest {
     void theBundledTableLoadsWithEveryIdWellFormed() {
         AmbiguousNames bundled = AmbiguousNames.bundled();
         assertThat(bundled.names()).contains("Jordan", "Georgia", "Chelsea");
-        assertThat(bundled.decide("Georgia", "tbilisi said").orElseThrow().reading().wikidataId()).isEqualTo("Q230");
+        assertThat(bundled.decide("Georgia", new AmbiguousNames.Article("tbilisi said")).orElseThrow().reading().wikidataId()).isEqualTo("Q230");
     }
 
     @Test
