@@ -31,6 +31,12 @@ public final class JavaChild {
     /** JVM options added to every enrich child, e.g. to profile it: {@code -XX:StartFlightRecording=filename=enrich.jfr}. */
     public static final String CHILD_JAVA_OPTS = "NEWSFLOW_CHILD_JAVA_OPTS";
 
+    /**
+     * The collector enrich runs with, as {@code ./newsflow enrich} and the enrich image start it: the throughput
+     * collector, which on a small machine leaves the cores to the stream threads between its short young-generation pauses.
+     */
+    public static final String ENRICH_GC = "-XX:+UseParallelGC";
+
     /** {@code newsflow enrich} with these arguments (and {@value #CHILD_JAVA_OPTS}, when set). */
     public static JavaChild enrich(String heap, List<String> args, Path log, String... jvmOptions) {
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
@@ -39,9 +45,22 @@ public final class JavaChild {
         if (extra != null && !extra.isBlank()) {
             options.addAll(List.of(extra.strip().split("\\s+")));
         }
+        if (options.stream().noneMatch(JavaChild::choosesCollector)) {
+            options.add(1, ENRICH_GC);
+        }
         List<String> all = new ArrayList<>(List.of("enrich"));
         all.addAll(args);
         return new JavaChild(options, NewsflowCommand.class.getName(), all, log);
+    }
+
+    /** The command line this child runs. */
+    List<String> command() {
+        return List.copyOf(command);
+    }
+
+    /** Whether a JVM option picks the garbage collector ({@code -XX:+UseSerialGC}, {@code -XX:+UseG1GC}, ...). */
+    static boolean choosesCollector(String option) {
+        return option.matches("-XX:\\+Use\\w*GC");
     }
 
     public void start() throws IOException {

@@ -211,7 +211,7 @@ public final class Bench {
 
     private double passThrough(String output, String tag, int backlog) throws Exception {
         say("pass-through draining %,d records", backlog);
-        JavaChild passThrough = new JavaChild(List.of("-Xmx" + plan.enrichHeap()), PassThrough.class.getName(), List.of(
+        JavaChild passThrough = new JavaChild(List.of("-Xmx" + plan.enrichHeap(), JavaChild.ENRICH_GC), PassThrough.class.getName(), List.of(
                 "KAFKA_BOOTSTRAP_SERVERS=" + settings.bootstrapServers(), "SCHEMA_REGISTRY_URL=" + settings.schemaRegistryUrl(),
                 "NEWSFLOW_INPUT_TOPIC=" + topic("raw"), "NEWSFLOW_OUTPUT_TOPIC=" + output,
                 "NEWSFLOW_DLQ_TOPIC=" + topic("dlq"), "NEWSFLOW_APPLICATION_ID=bench-passthrough-" + run + "-" + tag,
