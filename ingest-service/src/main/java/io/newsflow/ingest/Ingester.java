@@ -63,6 +63,14 @@ public final class Ingester implements AutoCloseable {
     }
 
     /**
+     * Opens the producer and the serializer now, for records of at most {@code maxArticleBytes}, so that {@link #ingest}
+     * starts sending at once (it opens them itself when this was not called).
+     */
+    public void open(int maxArticleBytes) {
+        producer(maxArticleBytes);
+    }
+
+    /**
      * Reads every input and publishes each article; waits until every send is acknowledged. An article
      * whose record would be over {@code sources.maxBytes()} is rejected like any other bad input.
      */

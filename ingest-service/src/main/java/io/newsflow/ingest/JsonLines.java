@@ -50,7 +50,7 @@ public final class JsonLines {
                 continue;
             }
             try (JsonParser parser = JSON.getFactory().createParser(bytes, start, length - start)) {
-                sink.article(number, RawArticles.fromJson(parser, clock.instant()));
+                sink.article(number, RawArticles.fromJson(parser, bytes, start, length, clock.instant()));
             } catch (JsonProcessingException e) {
                 sink.rejected(number, badJson(e));
             } catch (InvalidArticleException e) {
@@ -74,6 +74,27 @@ public final class JsonLines {
         return "bad JSON" + (location == null || location.getColumnNr() < 1 ? "" : " at column " + location.getColumnNr()) + ": "
                 + e.getOriginalMessage();
     }
+
+    /** The index of the first '\n' in {@code bytes[from, to)}, or {@code to}: eight bytes at a time. */
+    static int newline(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i + Long.BYTES <= to) {
+            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long zero = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L; // a high bit set where a byte was '\n'
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        while (i < to && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /**
      * Lines of a byte stream, split on '\n' in bulk (a 64 KiB buffer, lines copied with arraycopy),
@@ -111,10 +132,7 @@ public final class JsonLines {
                     position = 0;
                 }
                 any = true;
-                int newline = position;
-                while (newline < limit && buffer[newline] != '\n') {
-                    newline++;
-                }
+                int newline = newline(buffer, position, limit);
                 append(position, newline - position);
                 position = newline;
                 if (newline < limit) {

@@ -112,6 +112,16 @@ public final class RawArticles {
      * of the document is built. Other fields are skipped; a field given twice counts with its last value.
      */
     public static RawArticle fromJson(JsonParser parser, Instant ingestedAt) throws InvalidArticleException, IOException {
+        return fromJson(parser, null, 0, 0, ingestedAt);
+    }
+
+    /**
+     * The same, for a parser over {@code line[from, to)}, UTF-8 already checked ({@link #invalidUtf8}): a body with no
+     * escape in it is decoded straight from those bytes, which is several times faster than the parser's decoding of it
+     * character by character; the parser then only skips it (and still rejects what is not JSON).
+     */
+    static RawArticle fromJson(JsonParser parser, byte[] line, int from, int to, Instant ingestedAt)
+            throws InvalidArticleException, IOException {
         JsonToken first = parser.currentToken() != null ? parser.currentToken() : parser.nextToken();
         if (first != JsonToken.START_OBJECT) {
             throw new InvalidArticleException("expected a JSON object, got " + kind(first));
@@ -129,7 +139,7 @@ public final class RawArticles {
             String field = parser.currentName();
             parser.nextToken();
             switch (field) {
-                case "body" -> body = text(parser, field);
+                case "body" -> body = line == null ? text(parser, field) : plainString(parser, line, from, to, field);
                 case "id" -> id = text(parser, field);
                 case "url" -> url = text(parser, field);
                 case "title" -> title = text(parser, field);
@@ -261,6 +271,32 @@ public final class RawArticles {
             throw new InvalidArticleException("\"" + field + "\" must be a string");
         }
         return parser.getText();
+    }
+
+    /**
+     * The string the parser is at, decoded from {@code line[from, to)} when it has no escape and no control character (its
+     * bytes between the quotes are then its UTF-8); else as the parser reads it.
+     */
+    private static String plainString(JsonParser parser, byte[] line, int from, int to, String field)
+            throws InvalidArticleException, IOException {
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            long offset = parser.currentTokenLocation().getByteOffset();
+            int open = from + (int) offset;
+            if (offset >= 0 && open < to && line[open] == '"') {
+                int close = open + 1;
+                while (close < to) {
+                    byte b = line[close];
+                    if (b == '"') {
+                        return new String(line, open + 1, close - open - 1, StandardCharsets.UTF_8);
+                    }
+                    if (b == '\\' || (b >= 0 && b < 0x20)) {
+                        break; // an escape or a control character: the parser's reading (or its error)
+                    }
+                    close++;
+                }
+            }
+        }
+        return text(parser, field);
     }
 
     private static Instant instant(JsonParser parser, String field) throws InvalidArticleException, IOException {

@@ -30,6 +30,8 @@ class BenchIT {
         assertThat(report.articles()).isEqualTo(300);
         assertThat(report.plainProducer()).isPositive();
         assertThat(report.ingest()).isPositive();
+        assertThat(report.coldPlainProducer()).as("the warm-up rounds ran and were timed").isPositive();
+        assertThat(report.coldIngest()).isPositive();
         assertThat(report.passThrough()).isPositive();
         assertThat(report.enrich()).isPositive();
         assertThat(report.latencySamples()).as("every latency article came out enriched").isEqualTo(300);
@@ -39,6 +41,8 @@ class BenchIT {
         assertThat(report.dedupStep()).as("the dedup step alone drained all 300").isPositive();
         assertThat(table).contains("plain producer", "ingest path", "pass-through", "newsflow enrich", "latency", "peak RSS", "dedup step alone");
         assertThat(progress.toString()).contains("bench: enrich draining into", "bench: pass-through draining 600 records",
-                "bench: dedup step alone: draining bench-dedup-");
+                "bench: dedup step alone: draining bench-dedup-",
+                "bench: warming up: plain producer and ingest path, 300 articles each, untimed");
+        assertThat(table).contains("warm-up rounds");
     }
 }
