@@ -63,10 +63,27 @@ public final class JavaChild {
         return option.matches("-XX:\\+Use\\w*GC");
     }
 
+    /** The children started and not yet stopped: an interrupted bench or soak must not leave them running. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(JavaChild::killAll, "newsflow-children-stop"));
+    }
+
+    /** Kills every child still running (what the JVM's shutdown does, on SIGTERM or Ctrl-C, for a child left behind). */
+    static void killAll() {
+        for (Process child : RUNNING) {
+            child.destroyForcibly();
+        }
+        RUNNING.clear();
+    }
+
     public void start() throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        RUNNING.add(process);
+        process.onExit().thenAccept(RUNNING::remove);
     }
 
     /** SIGKILL: no shutdown hook, no commit, no leaving the group. */

@@ -36,4 +36,20 @@ class JavaChildTest {
         assertThat(JavaChild.choosesCollector("-Xlog:gc:file=gc.log")).isFalse();
         assertThat(JavaChild.choosesCollector("-XX:StartFlightRecording=filename=x.jfr")).isFalse();
     }
+
+    @Test
+    void aChildStillRunningIsKilledWithItsParent(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        JavaChild child = new JavaChild(List.of("-Xmx32m"), Sleeper.class.getName(), List.of(), dir.resolve("sleeper.log"));
+        child.start();
+        Thread.sleep(1500); // long enough for a child that could not start to have exited
+        assertThat(child.alive()).as("the sleeper is running; its log: %s", dir.resolve("sleeper.log")).isTrue();
+
+        JavaChild.killAll(); // what the parent's shutdown hook runs
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (child.alive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(child.alive()).as("the sleeper was killed").isFalse();
+    }
 }
